@@ -1,0 +1,139 @@
+"""The composition root: parses arguments, configures logging, builds and wires everything.
+
+No other module creates services or reads the command line. Layer direction (DESIGN.md):
+app → ui → services → domain; app may also start the simulator, for ``--demo`` only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from typing import Sequence
+
+from agent_desktop import __version__, headless
+from agent_desktop.domain.records import CallbackType
+
+log = logging.getLogger("agent_desktop")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="agent-desktop",
+        description="Scheduled outbound callbacks for Genesys agents (GWS API v2).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--demo", action="store_true", help="run against the built-in GWS simulator")
+    parser.add_argument("--log-level", default="WARNING", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add_connection_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--server", required=True, help="GWS base URL, e.g. https://gws.example.com")
+        sub.add_argument("--username", required=True)
+        sub.add_argument("--ca-bundle", help="PEM file of CA certificates to trust instead of the system's")
+        sub.add_argument(
+            "--allow-insecure-http",
+            action="store_true",
+            help="allow plain http:// to a non-loopback server (passwords travel unencrypted)",
+        )
+
+    resched = commands.add_parser(
+        "reschedule",
+        help="reschedule one record and wait for the server's acknowledgement",
+        description="Password from AGENT_DESKTOP_PASSWORD, the keyring, or a prompt.",
+    )
+    resched.add_argument("handle", type=int, metavar="HANDLE", help="OCS record handle")
+    add_connection_options(resched)
+    resched.add_argument("--campaign", required=True, help="campaign name of the record")
+    resched.add_argument("--application-id", type=int, required=True, help="OCS application id")
+    resched.add_argument("--at", required=True, help="new time, ISO 8601 (no offset = this computer's zone)")
+    resched.add_argument("--type", required=True, choices=["personal", "campaign"], dest="callback_type")
+    resched.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the acknowledgement")
+
+    records = commands.add_parser("records", help="log in and list the records GWS pushes to you")
+    add_connection_options(records)
+    records.add_argument("--json", action="store_true", help="one JSON object per line")
+    records.add_argument("--settle", type=float, default=1.0, help="stop after this many quiet seconds")
+    records.add_argument("--timeout", type=float, default=30.0)
+    return parser
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(
+        level=getattr(logging, level),
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if level != "DEBUG":
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+        logging.getLogger("aiocometd_noloop").setLevel(logging.ERROR)
+
+
+def _connection(args: argparse.Namespace) -> headless.Connection:
+    return headless.Connection(
+        server=args.server,
+        username=args.username,
+        ca_bundle=args.ca_bundle,
+        allow_insecure_http=args.allow_insecure_http,
+    )
+
+
+async def _run_reschedule(args: argparse.Namespace) -> int:
+    conn = _connection(args)
+    when = headless.parse_moment(args.at)
+    password = await headless.obtain_password(conn)
+    ack = await headless.reschedule(
+        conn,
+        password,
+        record_handle=args.handle,
+        application_id=args.application_id,
+        campaign=args.campaign,
+        when=when,
+        callback_type=CallbackType.parse(args.callback_type),
+        timeout_s=args.timeout,
+    )
+    headless.print_json_line(ack)
+    return headless.EXIT_OK
+
+
+async def _run_records(args: argparse.Namespace) -> int:
+    conn = _connection(args)
+    password = await headless.obtain_password(conn)
+    found = await headless.collect_records(conn, password, settle_s=args.settle, timeout_s=args.timeout)
+    if args.json:
+        for record in found:
+            headless.print_json_line(headless.record_as_json(record))
+    else:
+        print(headless.format_records_table(found))
+    return headless.EXIT_OK
+
+
+def _run_headless(coro_factory, args: argparse.Namespace) -> int:
+    try:
+        return asyncio.run(coro_factory(args))
+    except headless.CommandFailed as exc:
+        print(f"agent-desktop: {exc.message}", file=sys.stderr)
+        headless.print_json_line({"event": "failed", "exitCode": exc.exit_code, "message": exc.message})
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    configure_logging(args.log_level)
+    if args.command == "reschedule":
+        return _run_headless(_run_reschedule, args)
+    if args.command == "records":
+        return _run_headless(_run_records, args)
+    if args.demo:
+        from agent_desktop import demo  # the simulator is loaded for the demo only
+
+        return demo.run_headless_demo()
+    print(
+        "agent-desktop: the agent window is not available yet; use --demo, "
+        "'agent-desktop records' or 'agent-desktop reschedule' (see --help).",
+        file=sys.stderr,
+    )
+    return headless.EXIT_USAGE

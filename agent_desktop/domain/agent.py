@@ -1,0 +1,67 @@
+"""Who the agent is and what the server's settings allow them to do with outbound records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from agent_desktop.domain.records import CallbackType
+
+
+@dataclass(frozen=True)
+class Device:
+    device_id: str
+    state: str = ""
+    phone_number: str = ""
+    user_state: str = ""
+
+    @property
+    def path(self) -> str:
+        """The ``devicePath`` outbound operations name the device by."""
+        return f"/devices/{self.device_id}"
+
+
+@dataclass(frozen=True)
+class OutboundCapabilities:
+    """The outbound privileges and callback-type policy from the agent's settings."""
+
+    can_use: bool = False
+    can_reschedule: bool = False
+    allowed_callback_types: frozenset[CallbackType] = frozenset(CallbackType)
+
+    @property
+    def forced_callback_type(self) -> CallbackType | None:
+        """The only type allowed, when the environment forces one (WDE locks or hides the choice)."""
+        if len(self.allowed_callback_types) == 1:
+            return next(iter(self.allowed_callback_types))
+        return None
+
+    @property
+    def may_reschedule(self) -> bool:
+        return self.can_use and self.can_reschedule and bool(self.allowed_callback_types)
+
+
+@dataclass(frozen=True)
+class AgentProfile:
+    user_id: str
+    username: str
+    first_name: str = ""
+    last_name: str = ""
+    roles: tuple[str, ...] = ()
+    devices: tuple[Device, ...] = ()
+    outbound: OutboundCapabilities = OutboundCapabilities()
+
+    @property
+    def display_name(self) -> str:
+        full = f"{self.first_name} {self.last_name}".strip()
+        return full or self.username
+
+    @property
+    def is_agent(self) -> bool:
+        return "ROLE_AGENT" in self.roles
+
+    def preferred_device(self) -> Device | None:
+        """The device outbound requests go through: the active one, else the first."""
+        for device in self.devices:
+            if device.state == "Active":
+                return device
+        return self.devices[0] if self.devices else None

@@ -1,0 +1,123 @@
+"""The agent's records, keyed by :class:`RecordKey`, with change events.
+
+GWS has no "list my records" call: records arrive one notification at a time. The store is the
+single place that knows them. Listeners receive each batch of changes as a list, so a view can
+update just the rows that changed (and insert many rows in one go) instead of resetting.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+from agent_desktop.domain.records import OutboundRecord, RecordKey
+
+
+class ChangeKind(enum.Enum):
+    ADDED = "added"
+    CHANGED = "changed"
+    REMOVED = "removed"
+
+
+@dataclass(frozen=True)
+class RecordChange:
+    kind: ChangeKind
+    key: RecordKey
+    record: OutboundRecord | None  # None when removed
+    previous: OutboundRecord | None  # None when added
+    position: int  # the row: where it is now, or where it was before removal
+
+
+Listener = Callable[[list[RecordChange]], None]
+
+
+class RecordStore:
+    """Records in arrival order, addressable by key and by position."""
+
+    def __init__(self) -> None:
+        self._records: dict[RecordKey, OutboundRecord] = {}
+        self._order: list[RecordKey] = []
+        self._position: dict[RecordKey, int] = {}
+        self._listeners: list[Listener] = []
+
+    # -- reading ---------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __iter__(self) -> Iterator[OutboundRecord]:
+        return (self._records[key] for key in self._order)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._records
+
+    def get(self, key: RecordKey) -> OutboundRecord | None:
+        return self._records.get(key)
+
+    def at(self, position: int) -> OutboundRecord:
+        return self._records[self._order[position]]
+
+    def position_of(self, key: RecordKey) -> int | None:
+        return self._position.get(key)
+
+    # -- listening -------------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener`` with every batch of changes; returns the function that stops it."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _emit(self, changes: list[RecordChange]) -> None:
+        if changes:
+            for listener in list(self._listeners):
+                listener(changes)
+
+    # -- writing ---------------------------------------------------------------------------
+    def upsert(self, record: OutboundRecord) -> RecordChange | None:
+        """Add or replace one record; None when it equals what the store already has."""
+        changes = self.upsert_many([record])
+        return changes[0] if changes else None
+
+    def upsert_many(self, records: Iterable[OutboundRecord]) -> list[RecordChange]:
+        """Add new records at the end and replace known ones; one batch for listeners.
+
+        New records are appended in order, so ``ADDED`` changes of one batch occupy consecutive
+        positions: a view can insert them with a single row-insert.
+        """
+        changes = []
+        for record in records:
+            previous = self._records.get(record.key)
+            self._records[record.key] = record
+            if previous is None:
+                position = len(self._order)
+                self._position[record.key] = position
+                self._order.append(record.key)
+                changes.append(RecordChange(ChangeKind.ADDED, record.key, record, None, position))
+            elif previous != record:
+                changes.append(
+                    RecordChange(
+                        ChangeKind.CHANGED, record.key, record, previous, self._position[record.key]
+                    )
+                )
+        self._emit(changes)
+        return changes
+
+    def update(self, key: RecordKey, **fields: object) -> OutboundRecord:
+        """Replace some fields of a known record; raises KeyError for an unknown key."""
+        previous = self._records[key]
+        record = dataclasses.replace(previous, **fields)  # type: ignore[arg-type]
+        if record != previous:
+            self._records[key] = record
+            self._emit([RecordChange(ChangeKind.CHANGED, key, record, previous, self._position[key])])
+        return record
+
+    def remove(self, key: RecordKey) -> OutboundRecord | None:
+        previous = self._records.pop(key, None)
+        if previous is None:
+            return None
+        index = self._position.pop(key)
+        del self._order[index]
+        for later in self._order[index:]:
+            self._position[later] -= 1
+        self._emit([RecordChange(ChangeKind.REMOVED, key, None, previous, index)])
+        return previous

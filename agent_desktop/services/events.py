@@ -1,0 +1,75 @@
+"""Typed notifications, as the rest of the app sees what arrives over CometD."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from agent_desktop.domain.agent import Device
+from agent_desktop.domain.records import OutboundRecord, RecordKey
+
+
+class ConnectionState(enum.StrEnum):
+    CONNECTING = "connecting"
+    CONNECTED = "connected"
+    RECONNECTING = "reconnecting"
+    OFFLINE = "offline"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class RecordPushed:
+    """A record delivered to the agent: ``PreviewRecord`` or a due ``ScheduledCall``."""
+
+    record: OutboundRecord
+    notification_type: str
+
+
+@dataclass(frozen=True)
+class OperationAcknowledged:
+    reference_id: str | None
+    notification_type: str
+    key: RecordKey | None
+
+
+@dataclass(frozen=True)
+class OperationFailed:
+    reference_id: str | None
+    key: RecordKey | None
+    error_code: int | None
+    message: str
+
+
+@dataclass(frozen=True)
+class RecordWithdrawn:
+    """OCS took the record back (``RecordCancel`` / ``RecordRemove``)."""
+
+    key: RecordKey
+    notification_type: str
+
+
+@dataclass(frozen=True)
+class DeviceStateChanged:
+    devices: tuple[Device, ...]
+
+
+@dataclass(frozen=True)
+class ConnectionStateChanged:
+    state: ConnectionState
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class NotificationSessionRenewed:
+    """The CometD server forgot us and we handshook again: events in the gap may be lost."""
+
+
+Event = (
+    RecordPushed
+    | OperationAcknowledged
+    | OperationFailed
+    | RecordWithdrawn
+    | DeviceStateChanged
+    | ConnectionStateChanged
+    | NotificationSessionRenewed
+)

@@ -1,0 +1,209 @@
+"""One authenticated session with a GWS node: HTTP Basic, cookies, CSRF, and typed errors.
+
+One ``httpx.AsyncClient`` per session. Its cookie jar is the only jar of the app: the CometD
+module reads from and writes to it too (``reference/deps.md`` §9: two jars drift apart).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import ssl
+from typing import Any, Iterable, Mapping
+from urllib.parse import urlsplit
+
+import httpx
+
+from agent_desktop import __version__
+from agent_desktop.domain.agent import AgentProfile, Device
+from agent_desktop.services import wire
+from agent_desktop.services.errors import (
+    AuthenticationFailed,
+    CsrfRejected,
+    NotPermitted,
+    ProtocolError,
+    RequestRefused,
+    ServerUnreachable,
+    TlsVerificationFailed,
+)
+
+log = logging.getLogger(__name__)
+
+_HEADER_NAME = re.compile(r"^[A-Za-z0-9-]{1,64}$")
+_LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def normalise_server_url(url: str, *, allow_insecure_http: bool = False) -> str:
+    """Check and tidy a GWS base URL; plain http only for loopback unless explicitly allowed."""
+    url = url.strip().rstrip("/")
+    if url.endswith("/api/v2"):
+        url = url[: -len("/api/v2")]
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"{url!r} is not a server address like https://gws.example.com")
+    if parts.scheme == "http" and not allow_insecure_http and parts.hostname not in _LOOPBACK_HOSTS:
+        raise ValueError(
+            f"{url} is not encrypted (http://). Use https://, or allow plain http explicitly."
+        )
+    return url
+
+
+class GwsSession:
+    """REST access to GWS v2 for one agent."""
+
+    def __init__(
+        self,
+        server_url: str,
+        username: str,
+        password: str,
+        *,
+        verify_tls: bool = True,
+        ca_bundle: str | None = None,
+        allow_insecure_http: bool = False,
+        timeout_s: float = 15.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.base_url = normalise_server_url(server_url, allow_insecure_http=allow_insecure_http)
+        self.username = username
+        self._ssl_context: ssl.SSLContext | bool = self._make_ssl_context(verify_tls, ca_bundle)
+        self._client = httpx.AsyncClient(
+            base_url=self.base_url,
+            auth=httpx.BasicAuth(username, password),
+            verify=self._ssl_context,
+            timeout=httpx.Timeout(timeout_s),
+            transport=transport,
+            headers={"Accept": "application/json", "User-Agent": f"agent-desktop/{__version__}"},
+        )
+        self._csrf_header: str | None = None
+        self._csrf_token: str | None = None
+        self.profile: AgentProfile | None = None
+
+    @staticmethod
+    def _make_ssl_context(verify: bool, ca_bundle: str | None) -> ssl.SSLContext | bool:
+        if not verify:
+            return False
+        if ca_bundle:
+            return ssl.create_default_context(cafile=ca_bundle)
+        return ssl.create_default_context()
+
+    # -- what the CometD side shares ---------------------------------------------------------
+    @property
+    def notifications_url(self) -> str:
+        return f"{self.base_url}/api/v2/notifications"
+
+    @property
+    def ssl_context(self) -> ssl.SSLContext | bool:
+        """The same TLS policy for CometD as for REST."""
+        return self._ssl_context
+
+    def request_headers(self, url: str) -> dict[str, str]:
+        """Authorization, session cookies and CSRF token for a request the session did not build."""
+        request = self._client.build_request("POST", url)
+        request = next(self._client.auth.auth_flow(request))  # adds Authorization, no I/O
+        self._client.cookies.set_cookie_header(request)
+        headers = {"Authorization": request.headers["Authorization"]}
+        if "Cookie" in request.headers:
+            headers["Cookie"] = request.headers["Cookie"]
+        if self._csrf_header and self._csrf_token:
+            headers[self._csrf_header] = self._csrf_token
+        return headers
+
+    def store_cookies(self, url: str, set_cookie_values: Iterable[str]) -> None:
+        """Put cookies a reply elsewhere (CometD) set into the session's one jar."""
+        values = [v for v in set_cookie_values if isinstance(v, str)]
+        if values:
+            response = httpx.Response(
+                200,
+                headers=[("set-cookie", value) for value in values],
+                request=httpx.Request("POST", url),
+            )
+            self._client.cookies.extract_cookies(response)
+
+    # -- REST --------------------------------------------------------------------------------
+    async def request(self, method: str, path: str, body: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Send one request; return the JSON body of a successful reply or raise a GwsError."""
+        headers = {}
+        if method != "GET" and self._csrf_header and self._csrf_token:
+            headers[self._csrf_header] = self._csrf_token
+        try:
+            response = await self._client.request(method, path, json=body, headers=headers)
+        except httpx.TimeoutException as exc:
+            raise ServerUnreachable(f"{self.base_url} did not answer in time.") from exc
+        except httpx.TransportError as exc:
+            raise self._connection_error(exc) from exc
+        self._remember_csrf(response)
+        return self._checked_body(response)
+
+    def _connection_error(self, exc: httpx.TransportError) -> ServerUnreachable:
+        cause: BaseException | None = exc
+        while cause is not None:
+            if isinstance(cause, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(cause):
+                return TlsVerificationFailed(
+                    f"The certificate of {self.base_url} could not be verified "
+                    f"({getattr(cause, 'verify_message', None) or 'untrusted certificate'}). "
+                    "Check the address, or ask IT for the company's CA bundle."
+                )
+            cause = cause.__cause__ or cause.__context__
+        reason = str(exc) or type(exc).__name__
+        return ServerUnreachable(f"Cannot reach {self.base_url}: {reason}")
+
+    def _remember_csrf(self, response: httpx.Response) -> None:
+        name = response.headers.get("X-CSRF-HEADER")
+        token = response.headers.get("X-CSRF-TOKEN")
+        if name and token and _HEADER_NAME.match(name):
+            self._csrf_header, self._csrf_token = name, token
+
+    def _checked_body(self, response: httpx.Response) -> dict[str, Any]:
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        status_code = wire.as_int(body.get("statusCode")) if isinstance(body, dict) else None
+        status_message = wire.as_text(body.get("statusMessage"), 500) if isinstance(body, dict) else None
+        if response.status_code == 401 or status_code == 20:
+            raise AuthenticationFailed("Wrong user name or password.")
+        if response.status_code == 403 and body is None and "csrf" in response.text.lower():
+            raise CsrfRejected("The server no longer accepts this session (CSRF token refused).")
+        if not response.is_success or (status_code is not None and status_code != 0):
+            message = status_message or (response.text[:200].strip() if body is None else "")
+            raise RequestRefused(response.status_code, status_code, message)
+        if not isinstance(body, dict):
+            raise ProtocolError(f"{self.base_url} answered something that is not GWS JSON.")
+        return body
+
+    async def login(self, *, require_outbound: bool = True) -> AgentProfile:
+        """Authenticate and read the agent, devices and settings (``GET /api/v2/me``)."""
+        body = await self.request("GET", "/api/v2/me?subresources=*")
+        try:
+            profile = wire.parse_user(body)
+        except ValueError as exc:
+            raise ProtocolError(f"{self.base_url} did not describe the user: {exc}") from exc
+        if require_outbound:
+            if not profile.is_agent:
+                raise NotPermitted(f"{profile.username} is not an agent account.")
+            if not profile.outbound.can_use:
+                raise NotPermitted(f"{profile.username} has no outbound privilege.")
+        self.profile = profile
+        return profile
+
+    async def devices(self) -> tuple[Device, ...]:
+        # "?fields=*" goes in the path: httpx would encode the star as %2A.
+        body = await self.request("GET", "/api/v2/me/devices?fields=*")
+        return wire.parse_devices(body.get("devices"))
+
+    async def start_contact_center_session(self, channels: tuple[str, ...] = ("voice",)) -> None:
+        await self.request(
+            "POST", "/api/v2/me", {"operationName": "StartContactCenterSession", "channels": list(channels)}
+        )
+
+    async def end_contact_center_session(self) -> None:
+        """Log the agent out; GWS invalidates the HTTP session, so this is the last call."""
+        await self.request("POST", "/api/v2/me", {"operationName": "EndContactCenterSession"})
+        self._csrf_header = self._csrf_token = None
+
+    async def post_record_operation(self, record_handle: int, body: Mapping[str, Any]) -> None:
+        """``POST /api/v2/me/outbound-records/<handle>``; returns when GWS accepted it (statusCode 0)."""
+        await self.request("POST", f"/api/v2/me/outbound-records/{int(record_handle)}", body)
+
+    async def aclose(self) -> None:
+        await self._client.aclose()

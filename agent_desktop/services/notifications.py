@@ -1,0 +1,243 @@
+"""CometD notifications from GWS (``/api/v2/notifications``), behind one small class.
+
+aiocometd-noloop does the Bayeux work; this module fixes what it gets wrong against a strict
+server (``reference/deps.md`` §9) and turns messages into typed events:
+
+* one cookie jar: cookies and credentials come from the REST session's jar on every request and
+  cookies the CometD server sets go back into it (a second jar drifts and drops IP-host cookies);
+* replies that are not a list of Bayeux messages (an HTTP 401/403 body) become a clear error
+  instead of a crash inside the library;
+* ``advice.interval`` is milliseconds in Bayeux but seconds in the library: normalised, and a
+  partial advice keeps the last known ``timeout`` (else long polls lose their timeout);
+* the first ``/meta/connect`` after a handshake asks for an immediate reply, so opening does not
+  wait a whole long poll;
+* a failed ``open()`` is cleaned up (the library would leak its session and keep handshaking);
+* closing does not log ``CancelledError`` noise.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any, Callable
+
+import aiohttp
+from aiocometd_noloop import Client, ConnectionType
+from aiocometd_noloop.exceptions import (
+    AiocometdException,
+    ClientInvalidOperation,
+    ServerError,
+    TransportTimeoutError,
+)
+from aiocometd_noloop.extensions import Extension
+from aiocometd_noloop.transports.base import TransportBase
+
+from agent_desktop.services import wire
+from agent_desktop.services.errors import AuthenticationFailed, GwsError, NotificationsError
+from agent_desktop.services.events import (
+    ConnectionState,
+    ConnectionStateChanged,
+    Event,
+    NotificationSessionRenewed,
+)
+from agent_desktop.services.gws_session import GwsSession
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CHANNELS = ("/v2/me/*",)
+
+EventHandler = Callable[[Event], None]
+
+
+def _install_quiet_connect_done() -> None:
+    """Make the library's connect-done callback ignore a cancelled future (it logs a traceback).
+
+    Patched once on the class: the library builds its transports itself, so there is no
+    instance to patch; the wrapper changes nothing for futures that were not cancelled.
+    """
+    original = TransportBase._connect_done
+    if getattr(original, "_agent_desktop_quiet", False):
+        return
+
+    def quiet_connect_done(self: TransportBase, future: asyncio.Future[Any]) -> None:
+        if future.cancelled():
+            return
+        original(self, future)
+
+    quiet_connect_done._agent_desktop_quiet = True  # type: ignore[attr-defined]
+    TransportBase._connect_done = quiet_connect_done  # type: ignore[method-assign]
+
+
+class _GwsBridge(Extension):
+    """Shares auth and cookies with the REST session and repairs what the server's replies need."""
+
+    def __init__(self, session: GwsSession, on_handshake: Callable[[], None]) -> None:
+        self._session = session
+        self._on_handshake = on_handshake
+        self._first_connect_pending = False
+        self._last_timeout_ms: float | None = None
+
+    async def outgoing(self, payload: list[dict[str, Any]], headers: dict[str, str]) -> None:
+        headers.update(self._session.request_headers(self._session.notifications_url))
+        for message in payload:
+            channel = message.get("channel")
+            if channel == "/meta/handshake":
+                self._first_connect_pending = True
+            elif channel == "/meta/connect" and self._first_connect_pending:
+                self._first_connect_pending = False
+                message["advice"] = {**message.get("advice", {}), "timeout": 0}
+
+    async def incoming(self, payload: Any, headers: Any = None) -> None:
+        if not isinstance(payload, list) or not all(
+            isinstance(m, dict) and isinstance(m.get("channel"), str) for m in payload
+        ):
+            if isinstance(payload, dict) and wire.as_int(payload.get("statusCode")) == 20:
+                raise AuthenticationFailed("The notification server refused the user name or password.")
+            raise NotificationsError("The notification server sent a reply that is not CometD.")
+        if headers is not None and hasattr(headers, "getall"):
+            self._session.store_cookies(self._session.notifications_url, headers.getall("Set-Cookie", []))
+        for message in payload:
+            advice = message.get("advice")
+            if isinstance(advice, dict):
+                self._normalise_advice(advice)
+            if message["channel"] == "/meta/handshake" and message.get("successful") is True:
+                self._on_handshake()
+
+    def _normalise_advice(self, advice: dict[str, Any]) -> None:
+        interval = advice.get("interval")
+        if isinstance(interval, (int, float)) and not isinstance(interval, bool):
+            advice["interval"] = max(0.0, interval / 1000)
+        timeout = advice.get("timeout")
+        if isinstance(timeout, (int, float)) and not isinstance(timeout, bool) and timeout > 0:
+            self._last_timeout_ms = float(timeout)
+        elif self._last_timeout_ms is not None:
+            advice["timeout"] = self._last_timeout_ms
+
+
+class _SharedJarClient(Client):
+    """The library's client on an aiohttp session without a cookie jar of its own."""
+
+    async def _get_http_session(self) -> aiohttp.ClientSession:
+        if self._http_session is None:
+            self._http_session = aiohttp.ClientSession(
+                json_serialize=self._json_dumps, cookie_jar=aiohttp.DummyCookieJar()
+            )
+        return self._http_session
+
+
+class NotificationClient:
+    """Subscribes to the agent's channels and hands each typed event to ``on_event``."""
+
+    def __init__(
+        self,
+        session: GwsSession,
+        on_event: EventHandler,
+        *,
+        channels: tuple[str, ...] = DEFAULT_CHANNELS,
+        connection_timeout_s: float = 10.0,
+    ) -> None:
+        self._session = session
+        self._on_event = on_event
+        self._channels = channels
+        self._connection_timeout_s = connection_timeout_s
+        self._client: _SharedJarClient | None = None
+        self._pump: asyncio.Task[None] | None = None
+        self._handshakes = 0
+        self._state = ConnectionState.CLOSED
+
+    @property
+    def state(self) -> ConnectionState:
+        return self._state
+
+    def _set_state(self, state: ConnectionState, detail: str = "") -> None:
+        if state != self._state:
+            self._state = state
+            self._on_event(ConnectionStateChanged(state, detail))
+
+    def _handshake_seen(self) -> None:
+        self._handshakes += 1
+        if self._handshakes > 1:
+            log.info("notification session renewed (re-handshake)")
+            self._on_event(NotificationSessionRenewed())
+
+    async def open(self) -> None:
+        """Handshake, subscribe and start delivering events; raises a GwsError on failure."""
+        _install_quiet_connect_done()
+        self._set_state(ConnectionState.CONNECTING)
+        # Built here, inside the running loop: the library binds to the loop it is created on.
+        client = _SharedJarClient(
+            self._session.notifications_url,
+            ConnectionType.LONG_POLLING,
+            connection_timeout=self._connection_timeout_s,
+            ssl=self._session.ssl_context,
+            max_pending_count=0,
+            extensions=[_GwsBridge(self._session, self._handshake_seen)],
+        )
+        try:
+            await client.open()
+            for channel in self._channels:
+                await client.subscribe(channel)
+        except BaseException as exc:
+            await self._discard(client)
+            self._set_state(ConnectionState.OFFLINE, str(exc))
+            if isinstance(exc, GwsError):
+                raise
+            if isinstance(exc, (AiocometdException, aiohttp.ClientError, OSError)):
+                raise NotificationsError(f"Cannot open notifications: {exc}") from exc
+            raise
+        self._client = client
+        self._set_state(ConnectionState.CONNECTED)
+        self._pump = asyncio.create_task(self._deliver(client), name="cometd-pump")
+
+    async def _deliver(self, client: _SharedJarClient) -> None:
+        while True:
+            try:
+                message = await client.receive()
+            except TransportTimeoutError:
+                # The library keeps retrying by itself; tell the app and keep listening.
+                self._set_state(ConnectionState.RECONNECTING, "Lost connection with the server.")
+                continue
+            except ServerError as exc:
+                self._set_state(ConnectionState.OFFLINE, f"The server closed notifications: {exc}")
+                return
+            except ClientInvalidOperation:
+                return
+            self._set_state(ConnectionState.CONNECTED)
+            try:
+                event = wire.parse_notification(message)
+            except Exception:  # noqa: BLE001 - a bad message must not stop the pump
+                log.exception("skipping a notification that could not be read")
+                continue
+            if event is not None:
+                self._on_event(event)
+
+    async def _discard(self, client: _SharedJarClient) -> None:
+        """Release what a half-open client holds (the library leaves it running on failure)."""
+        transport = client._transport
+        if transport is not None:
+            try:
+                await transport.disconnect()
+                await transport.close()
+            except Exception:  # noqa: BLE001 - best effort on an already failed path
+                log.debug("ignoring error while discarding a failed CometD client", exc_info=True)
+        await client._close_http_session()
+
+    async def close(self) -> None:
+        """Disconnect cleanly; safe to call twice."""
+        if self._pump is not None:
+            self._pump.cancel()
+            await asyncio.gather(self._pump, return_exceptions=True)
+            self._pump = None
+        client, self._client = self._client, None
+        if client is not None:
+            # Messages still queued (say the companion of an acknowledgement) are dropped on
+            # purpose; otherwise the library warns about them at close.
+            queue = client._incoming_queue
+            while queue is not None and not queue.empty():
+                queue.get_nowait()
+            try:
+                await client.close()
+            except Exception:  # noqa: BLE001 - the server may already be gone
+                log.debug("CometD close failed", exc_info=True)
+                await self._discard(client)
+        self._set_state(ConnectionState.CLOSED)

@@ -1,0 +1,285 @@
+"""JSON ↔ domain mapping for GWS v2: replies, notifications and request bodies.
+
+Everything here treats its input as hostile: a wrong type, a missing key or an absurd value makes
+a field unknown (or the message skipped), never an exception that escapes to the caller.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import Any, Mapping
+
+from agent_desktop.domain.agent import AgentProfile, Device, OutboundCapabilities
+from agent_desktop.domain.records import (
+    CallbackType,
+    CallingWindow,
+    OutboundRecord,
+    RecordKey,
+)
+from agent_desktop.domain.rules import RescheduleRequest
+from agent_desktop.domain.timezones import resolve_contact_zone
+from agent_desktop.services.events import (
+    DeviceStateChanged,
+    Event,
+    OperationAcknowledged,
+    OperationFailed,
+    RecordPushed,
+    RecordWithdrawn,
+)
+
+log = logging.getLogger(__name__)
+
+OUTBOUND_CHANNEL = "/v2/me/outbound"
+DEVICES_CHANNEL = "/v2/me/devices"
+
+MAX_TEXT = 1000  # longer strings from the wire are cut: a row is no place for a novel
+MAX_CUSTOMER_FIELDS = 100
+# Epoch seconds between 2000 and 2200: anything else is a corrupt timestamp, not a callback time.
+_EPOCH_MIN, _EPOCH_MAX = 946684800, 7258118400
+
+RECORD_PUSH_TYPES = frozenset({"PreviewRecord", "ScheduledCall"})
+WITHDRAW_TYPES = frozenset({"RecordCancel", "RecordRemove"})
+# Keys of userData that the record model consumes; the others are the customer's fields.
+_CONSUMED_KEYS = frozenset({"contact_name", "contact_time_zone", "dial_sched_time", "contact_info",
+                            "InteractionType", "InteractionSubtype"})
+
+
+# -- small typed getters -------------------------------------------------------------------------
+def as_int(value: Any) -> int | None:
+    """An int from an int or a string of digits; bools and floats with fractions are not ints."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    if isinstance(value, str) and 0 < len(value) <= 20:
+        text = value.strip()
+        if text.lstrip("-").isdigit() and text.isascii():
+            return int(text)
+    return None
+
+
+def as_text(value: Any, limit: int = MAX_TEXT) -> str | None:
+    if isinstance(value, str):
+        return value[:limit]
+    return None
+
+
+def as_mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+# -- REST replies --------------------------------------------------------------------------------
+def parse_device(data: Any) -> Device | None:
+    data = as_mapping(data)
+    device_id = as_text(data.get("id"), 200)
+    if not device_id:
+        return None
+    user_state = as_mapping(data.get("userState"))
+    return Device(
+        device_id=device_id,
+        state=as_text(data.get("deviceState"), 50) or "",
+        phone_number=as_text(data.get("phoneNumber"), 100) or "",
+        user_state=as_text(user_state.get("state"), 50) or "",
+    )
+
+
+def parse_devices(items: Any) -> tuple[Device, ...]:
+    if not isinstance(items, list):
+        return ()
+    return tuple(d for d in (parse_device(item) for item in items) if d is not None)
+
+
+def _truthy(value: Any, default: bool) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return value.strip().lower() in {"true", "1", "yes"}
+    return default
+
+
+def parse_outbound_capabilities(settings: Any) -> OutboundCapabilities:
+    """Privileges arrive as strings in ``settings["interaction-workspace"]`` (WWE options)."""
+    section = as_mapping(as_mapping(settings).get("interaction-workspace"))
+    allowed: set[CallbackType] = set()
+    raw_types = section.get("outbound.callback-types")
+    if isinstance(raw_types, str):
+        for part in raw_types.split(","):
+            try:
+                allowed.add(CallbackType.parse(part))
+            except ValueError:
+                log.warning("ignoring unknown callback type %r in settings", part[:40])
+    else:
+        allowed = set(CallbackType)
+    return OutboundCapabilities(
+        can_use=_truthy(section.get("privilege.outbound.can-use"), False),
+        can_reschedule=_truthy(section.get("privilege.outbound.can-reschedule"), False),
+        allowed_callback_types=frozenset(allowed),
+    )
+
+
+def parse_user(body: Any) -> AgentProfile:
+    """The agent from ``GET /api/v2/me?subresources=*``; raises ValueError if there is no user."""
+    user = as_mapping(as_mapping(body).get("user"))
+    username = as_text(user.get("userName"), 200)
+    if not username:
+        raise ValueError("the reply has no user")
+    roles = user.get("roles")
+    return AgentProfile(
+        user_id=as_text(user.get("id"), 200) or "",
+        username=username,
+        first_name=as_text(user.get("firstName"), 200) or "",
+        last_name=as_text(user.get("lastName"), 200) or "",
+        roles=tuple(r for r in roles if isinstance(r, str)) if isinstance(roles, list) else (),
+        devices=parse_devices(user.get("devices")),
+        outbound=parse_outbound_capabilities(user.get("settings")),
+    )
+
+
+# -- notifications -------------------------------------------------------------------------------
+def _record_key(record: Mapping[str, Any], user_data: Mapping[str, Any]) -> RecordKey | None:
+    handle = as_int(record.get("recordHandle"))
+    if handle is None:
+        handle = as_int(user_data.get("GSW_RECORD_HANDLE"))
+    application = as_int(record.get("applicationId"))
+    if application is None:
+        application = as_int(user_data.get("GSW_APPLICATION_ID"))
+    if handle is None or application is None:
+        return None
+    return RecordKey(application, handle)
+
+
+def _scheduled_at(user_data: Mapping[str, Any]) -> datetime | None:
+    epoch = as_int(user_data.get("dial_sched_time"))
+    if epoch is not None and _EPOCH_MIN <= epoch <= _EPOCH_MAX:
+        return datetime.fromtimestamp(epoch, timezone.utc)
+    text = as_text(user_data.get("GSW_DATE_TIME"), 40)
+    if text:
+        try:
+            # GWS writes the moment in UTC as MM/DD/YYYY HH:MM (the seed: 1433917552 → 06/10/2015 06:25).
+            return datetime.strptime(text.strip(), "%m/%d/%Y %H:%M").replace(tzinfo=timezone.utc)
+        except ValueError:
+            return None
+    return None
+
+
+def _callback_type(user_data: Mapping[str, Any]) -> CallbackType | None:
+    text = as_text(user_data.get("GSW_CALLBACK_TYPE"), 40)
+    if text:
+        try:
+            return CallbackType.parse(text)
+        except ValueError:
+            pass
+    # OCS record types: 4 PersonalRescheduled, 5 PersonalCallBack, 3 CampaignRescheduled, 6 CampaignCallBack.
+    record_type = as_int(user_data.get("GSW_RECORD_TYPE"))
+    if record_type in (4, 5):
+        return CallbackType.PERSONAL
+    if record_type in (3, 6):
+        return CallbackType.CAMPAIGN
+    return None
+
+
+def _calling_window(user_data: Mapping[str, Any]) -> CallingWindow | None:
+    start, end = as_int(user_data.get("GSW_FROM")), as_int(user_data.get("GSW_UNTIL"))
+    if start is None or end is None:
+        return None
+    try:
+        return CallingWindow(start, end)
+    except ValueError:
+        return None
+
+
+def _customer_fields(user_data: Mapping[str, Any]) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for name, value in user_data.items():
+        if len(fields) >= MAX_CUSTOMER_FIELDS:
+            break
+        if not isinstance(name, str) or name.startswith("GSW_") or name in _CONSUMED_KEYS:
+            continue
+        if isinstance(value, (str, int, float, bool)):
+            fields[name[:100]] = str(value)[:MAX_TEXT]
+    return fields
+
+
+def parse_record(record: Any) -> OutboundRecord | None:
+    """A record from a ``PreviewRecord``/``ScheduledCall`` notification; None if unusable."""
+    record = as_mapping(record)
+    user_data = as_mapping(record.get("userData"))
+    key = _record_key(record, user_data)
+    if key is None:
+        return None
+    offset = as_int(user_data.get("GSW_TZ_OFFSET"))
+    zone = resolve_contact_zone(
+        as_text(user_data.get("contact_time_zone"), 64),
+        as_text(user_data.get("GSW_TZ_NAME"), 10),
+        offset,
+    )
+    attempts = as_int(user_data.get("GSW_ATTEMPTS"))
+    return OutboundRecord(
+        key=key,
+        campaign_name=as_text(record.get("campaignName"))
+        or as_text(user_data.get("GSW_CAMPAIGN_NAME"))
+        or "",
+        calling_list=as_text(record.get("callingList")) or as_text(user_data.get("GSW_CALLING_LIST")),
+        phone=as_text(user_data.get("GSW_PHONE"), 100) or as_text(user_data.get("contact_info"), 100) or "",
+        contact_name=as_text(user_data.get("contact_name"), 200) or "",
+        contact_zone=zone,
+        callback_type=_callback_type(user_data),
+        scheduled_at=_scheduled_at(user_data),
+        calling_window=_calling_window(user_data),
+        attempts=attempts if attempts is not None and attempts >= 0 else 0,
+        chain_id=as_int(user_data.get("GSW_CHAIN_ID")),
+        customer_fields=_customer_fields(user_data),
+    )
+
+
+def parse_notification(message: Any) -> Event | None:
+    """One Bayeux data message → a typed event, or None for what the app does not use."""
+    message = as_mapping(message)
+    channel = message.get("channel")
+    data = as_mapping(message.get("data"))
+    message_type = data.get("messageType")
+    if channel == OUTBOUND_CHANNEL and message_type == "OutboundRecordMessage":
+        return _parse_outbound_record_message(data)
+    if channel == DEVICES_CHANNEL and message_type == "DeviceStateChangeMessage":
+        return DeviceStateChanged(parse_devices(data.get("devices")))
+    return None
+
+
+def _parse_outbound_record_message(data: Mapping[str, Any]) -> Event | None:
+    notification = as_text(data.get("notificationType"), 100) or ""
+    reference_id = as_text(data.get("referenceId"), 200)
+    record = as_mapping(data.get("record"))
+    key = _record_key(record, as_mapping(record.get("userData")))
+    if notification in RECORD_PUSH_TYPES:
+        parsed = parse_record(record)
+        if parsed is None:
+            log.warning("skipping a %s without a usable record handle", notification)
+            return None
+        return RecordPushed(parsed, notification)
+    if notification.endswith("Acknowledge"):
+        return OperationAcknowledged(reference_id, notification, key)
+    if notification in WITHDRAW_TYPES and key is not None:
+        return RecordWithdrawn(key, notification)
+    if notification == "Error" or reference_id is not None:
+        # Any notification we do not know that carries one of our referenceIds ends that
+        # operation: waiting for an acknowledgement that will not come helps nobody.
+        message = as_text(data.get("errorMessage")) or f"The server answered {notification or 'an unknown notification'}."
+        return OperationFailed(reference_id, key, as_int(data.get("errorCode")), message)
+    return None
+
+
+# -- request bodies ------------------------------------------------------------------------------
+def reschedule_body(request: RescheduleRequest, device_path: str) -> dict[str, Any]:
+    """The RescheduleRecord body, key for key as the documented sample."""
+    return {
+        "operationName": "RescheduleRecord",
+        "applicationId": request.key.application_id,
+        "campaignName": request.campaign_name,
+        "callbackType": request.callback_type.value,
+        "timestamp": request.timestamp,
+        "devicePath": device_path,
+        "referenceId": request.reference_id,
+    }
