@@ -1,0 +1,140 @@
+"""GwsSession against httpx.MockTransport: auth, cookies, CSRF and error mapping."""
+
+import json
+import ssl
+
+import httpx
+import pytest
+
+from agent_desktop.services.errors import (
+    AuthenticationFailed,
+    CsrfRejected,
+    NotPermitted,
+    ProtocolError,
+    RequestRefused,
+    ServerUnreachable,
+    TlsVerificationFailed,
+)
+from agent_desktop.services.gws_session import GwsSession, normalise_server_url
+
+
+TOKEN = "4a92be65-ec55-4aa2-b9df-9518fd870f2f"
+
+
+def gws_like(me_reply, seen):
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.headers.get("Authorization") != httpx.BasicAuth("agent1", "secret")._auth_header:
+            return httpx.Response(401, json={"statusCode": 20, "statusMessage": "Access denied"})
+        if request.method == "GET":
+            return httpx.Response(
+                200, json=me_reply,
+                headers={"Set-Cookie": "JSESSIONID=abc; Path=/", "X-CSRF-HEADER": "X-CSRF-TOKEN", "X-CSRF-TOKEN": TOKEN},
+            )
+        if request.headers.get("X-CSRF-TOKEN") != TOKEN or "JSESSIONID=abc" not in request.headers.get("Cookie", ""):
+            return httpx.Response(403, text="Missing or invalid Csrf token")
+        body = json.loads(request.content)
+        if body.get("operationName") == "Broken":
+            return httpx.Response(400, json={"statusCode": 1, "statusMessage": "Missing required parameter: campaignName"})
+        return httpx.Response(200, json={"statusCode": 0})
+    return handler
+
+
+def session(handler, password="secret", url="http://127.0.0.1:8090"):
+    return GwsSession(url, "agent1", password, transport=httpx.MockTransport(handler))
+
+
+async def test_login_then_post_carries_cookie_and_csrf(wire_sample):
+    seen = []
+    gws = session(gws_like(wire_sample("me_reply.json"), seen))
+    profile = await gws.login()
+    assert profile.username == "agent1"
+    assert seen[0].url.raw_path == b"/api/v2/me?subresources=*"
+    await gws.start_contact_center_session()
+    post = seen[-1]
+    assert post.headers["X-CSRF-TOKEN"] == TOKEN and "JSESSIONID=abc" in post.headers["Cookie"]
+    assert json.loads(post.content) == {"operationName": "StartContactCenterSession", "channels": ["voice"]}
+    headers = gws.request_headers(gws.notifications_url)
+    assert headers["Authorization"].startswith("Basic ") and headers["Cookie"] == "JSESSIONID=abc"
+    assert headers["X-CSRF-TOKEN"] == TOKEN
+    await gws.aclose()
+
+
+async def test_wrong_password_is_authentication_failed(wire_sample):
+    gws = session(gws_like(wire_sample("me_reply.json"), []), password="nope")
+    with pytest.raises(AuthenticationFailed, match="Wrong user name or password"):
+        await gws.login()
+    await gws.aclose()
+
+
+async def test_status_code_20_in_a_200_reply_is_also_authentication_failed():
+    gws = session(lambda r: httpx.Response(200, json={"statusCode": 20, "statusMessage": "x"}))
+    with pytest.raises(AuthenticationFailed):
+        await gws.login()
+    await gws.aclose()
+
+
+async def test_post_without_csrf_token_is_csrf_rejected(wire_sample):
+    gws = session(gws_like(wire_sample("me_reply.json"), []))
+    with pytest.raises(CsrfRejected):
+        await gws.start_contact_center_session()  # no GET yet: no token, no cookie
+    await gws.aclose()
+
+
+async def test_non_zero_status_code_is_refused_with_the_servers_words(wire_sample):
+    gws = session(gws_like(wire_sample("me_reply.json"), []))
+    await gws.login()
+    with pytest.raises(RequestRefused) as refused:
+        await gws.post_record_operation(9, {"operationName": "Broken"})
+    assert refused.value.status_code == 1 and refused.value.http_status == 400
+    assert "campaignName" in refused.value.message
+    await gws.aclose()
+
+
+async def test_not_an_agent_and_no_outbound_privilege(wire_sample):
+    body = wire_sample("me_reply.json")
+    body["user"]["roles"] = ["ROLE_ADMIN"]
+    gws = session(gws_like(body, []))
+    with pytest.raises(NotPermitted, match="not an agent"):
+        await gws.login()
+    body["user"]["roles"] = ["ROLE_AGENT"]
+    body["user"]["settings"]["interaction-workspace"]["privilege.outbound.can-use"] = "false"
+    with pytest.raises(NotPermitted, match="no outbound privilege"):
+        await gws.login()
+    await gws.aclose()
+
+
+async def test_html_reply_is_a_protocol_error():
+    gws = session(lambda r: httpx.Response(200, text="<html>proxy login</html>"))
+    with pytest.raises(ProtocolError):
+        await gws.login()
+    await gws.aclose()
+
+
+async def test_connection_refused_is_unreachable():
+    def refuse(request):
+        raise httpx.ConnectError("[Errno 111] Connection refused", request=request)
+    gws = session(refuse)
+    with pytest.raises(ServerUnreachable, match="Cannot reach http://127.0.0.1:8090"):
+        await gws.login()
+    await gws.aclose()
+
+
+async def test_certificate_failure_is_tls_verification_failed():
+    def bad_cert(request):
+        cause = ssl.SSLCertVerificationError(1, "[SSL: CERTIFICATE_VERIFY_FAILED] self-signed certificate")
+        raise httpx.ConnectError("certificate verify failed", request=request) from cause
+    gws = session(bad_cert, url="https://gws.example.com")
+    with pytest.raises(TlsVerificationFailed, match="could not be verified"):
+        await gws.login()
+    await gws.aclose()
+
+
+def test_server_url_rules():
+    assert normalise_server_url("https://gws.example.com/api/v2/") == "https://gws.example.com"
+    assert normalise_server_url("http://localhost:8090") == "http://localhost:8090"
+    with pytest.raises(ValueError, match="not encrypted"):
+        normalise_server_url("http://gws.example.com")
+    assert normalise_server_url("http://gws.example.com", allow_insecure_http=True)
+    with pytest.raises(ValueError):
+        normalise_server_url("gws.example.com")
