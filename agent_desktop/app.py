@@ -26,6 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--demo", action="store_true", help="run against the built-in GWS simulator")
     parser.add_argument("--log-level", default="WARNING", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+    parser.add_argument("--server", help="log in to this GWS without the login dialog (with --username)")
+    parser.add_argument("--username")
+    parser.add_argument("--ca-bundle", help="PEM file of CA certificates to trust instead of the system's")
+    parser.add_argument("--allow-insecure-http", action="store_true",
+                        help="allow plain http:// to a non-loopback server")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add_connection_options(sub: argparse.ArgumentParser) -> None:
@@ -127,13 +132,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_headless(_run_reschedule, args)
     if args.command == "records":
         return _run_headless(_run_records, args)
-    if args.demo:
-        from agent_desktop import demo  # the simulator is loaded for the demo only
+    from agent_desktop.gui import main_gui  # Qt is loaded only for the window
 
-        return demo.run_headless_demo()
-    print(
-        "agent-desktop: the agent window is not available yet; use --demo, "
-        "'agent-desktop records' or 'agent-desktop reschedule' (see --help).",
-        file=sys.stderr,
-    )
-    return headless.EXIT_USAGE
+    return main_gui(args)

@@ -22,11 +22,13 @@ FORBIDDEN = {
     ],
     "agent_desktop.ui": [
         "agent_desktop.simulator", "agent_desktop.app", "agent_desktop.headless", "agent_desktop.demo",
+        "agent_desktop.gui",
     ],
     "agent_desktop.headless": ["agent_desktop.ui", "agent_desktop.simulator", "PySide6", "qasync"],
     "agent_desktop.simulator": [
         "agent_desktop.domain", "agent_desktop.services", "agent_desktop.ui", "agent_desktop.app",
-        "agent_desktop.headless", "agent_desktop.demo", "PySide6", "qasync", "httpx", "aiocometd_noloop",
+        "agent_desktop.headless", "agent_desktop.demo", "agent_desktop.gui", "PySide6", "qasync", "httpx",
+        "aiocometd_noloop",
     ],
 }
 

@@ -87,26 +87,3 @@ def validate_reschedule(
                 f"({record.calling_window.describe()} {zone.label}).",
             )
 
-
-def next_valid_slot(
-    now: datetime,
-    *,
-    record: OutboundRecord | None = None,
-    step: timedelta = timedelta(minutes=30),
-    min_lead: timedelta = MIN_LEAD,
-    horizon: timedelta = timedelta(days=14),
-) -> datetime | None:
-    """The first slot boundary (every ``step``, counted from the epoch) that the rules accept.
-
-    None when no slot within ``horizon`` fits the record's calling window.
-    """
-    step_s = int(step.total_seconds())
-    first = (int((now + min_lead).timestamp()) // step_s + 1) * step_s
-    last = int((now + horizon).timestamp())
-    tz = now.tzinfo
-    for epoch in range(first, last + 1, step_s):
-        candidate = datetime.fromtimestamp(epoch, tz)
-        window, zone = (record.calling_window, record.contact_zone) if record else (None, None)
-        if window is None or zone is None or window.contains(candidate, zone.tz):
-            return candidate
-    return None

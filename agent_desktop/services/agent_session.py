@@ -50,19 +50,26 @@ class AgentSession:
         self.session = session
         self.store = store
         self.operations = OutboundOperations(session, ack_timeout_s=ack_timeout_s)
-        self._on_event = on_event
+        self.on_event = on_event  # set by whoever shows the events (the window's controller)
         self._clock = clock
         self._notifications: NotificationClient | None = None
         self._cc_session_started = False
         self.profile: AgentProfile | None = None
 
     async def start(self) -> AgentProfile:
-        """Log in, open notifications and start the contact-center session."""
-        self.profile = await self.session.login()
-        self._notifications = NotificationClient(self.session, self._dispatch)
-        await self._notifications.open()
-        await self.session.start_contact_center_session()
-        self._cc_session_started = True
+        """Log in, open notifications and start the contact-center session.
+
+        On failure everything opened so far is closed again before the error propagates.
+        """
+        try:
+            self.profile = await self.session.login()
+            self._notifications = NotificationClient(self.session, self._dispatch)
+            await self._notifications.open()
+            await self.session.start_contact_center_session()
+            self._cc_session_started = True
+        except BaseException:
+            await self.close()
+            raise
         return self.profile
 
     def _dispatch(self, event: Event) -> None:
@@ -72,8 +79,8 @@ class AgentSession:
             self.store.remove(event.key)
         else:
             self.operations.handle_event(event)
-        if self._on_event is not None:
-            self._on_event(event)
+        if self.on_event is not None:
+            self.on_event(event)
 
     def _merge_pushed(self, record: OutboundRecord) -> None:
         known = self.store.get(record.key)
@@ -81,6 +88,11 @@ class AgentSession:
             # The server's copy must not wipe out the fact that our operation is in flight.
             record = dataclasses.replace(record, status=known.status, status_reason=known.status_reason)
         self.store.upsert(record)
+
+    @property
+    def notifications_state(self):
+        """The CometD channel's state, or None before it was opened."""
+        return self._notifications.state if self._notifications else None
 
     @property
     def device_path(self) -> str:

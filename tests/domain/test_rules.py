@@ -11,11 +11,11 @@ from agent_desktop.domain.records import (
     OutboundRecord,
     RecordKey,
 )
+from agent_desktop.domain.schedule import next_valid_slot
 from agent_desktop.domain.rules import (
     RefusalReason,
     RescheduleRefused,
     RescheduleRequest,
-    next_valid_slot,
     validate_reschedule,
 )
 

@@ -8,7 +8,8 @@ import httpx
 import pytest
 
 from agent_desktop.domain.records import CallbackType, RecordKey, RecordStatus
-from agent_desktop.domain.rules import RescheduleRefused, next_valid_slot
+from agent_desktop.domain.rules import RescheduleRefused
+from agent_desktop.domain.schedule import next_valid_slot
 from agent_desktop.domain.store import RecordStore
 from agent_desktop.services.agent_session import AgentSession
 from agent_desktop.services.errors import AuthenticationFailed, OperationRefused, RequestRefused

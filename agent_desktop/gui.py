@@ -1,0 +1,107 @@
+"""The window application: part of the composition root (with ``app.py`` and ``demo.py``).
+
+Builds the QApplication and the qasync loop, logs in (from the command line, the demo
+simulator, or the login dialog), then shows the main window until the agent closes it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import os
+import sys
+
+import qasync
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from agent_desktop import __version__
+from agent_desktop.domain.store import RecordStore
+from agent_desktop.localzone import local_zone
+from agent_desktop.services import credentials
+from agent_desktop.services.agent_session import AgentSession
+from agent_desktop.services.errors import GwsError
+from agent_desktop.services.gws_session import GwsSession
+from agent_desktop.ui.controller import MainController
+from agent_desktop.ui.login_dialog import LoginAttempt, login_interactively
+from agent_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+PASSWORD_ENV = "AGENT_DESKTOP_PASSWORD"
+
+
+class Connector:
+    """Turns a login attempt into a started AgentSession with its own store."""
+
+    def __init__(self, *, ca_bundle: str | None = None, allow_insecure_http: bool = False) -> None:
+        self.ca_bundle = ca_bundle
+        self.allow_insecure_http = allow_insecure_http
+
+    async def __call__(self, attempt: LoginAttempt) -> AgentSession:
+        session = GwsSession(attempt.server, attempt.username, attempt.password,
+                             ca_bundle=self.ca_bundle, allow_insecure_http=self.allow_insecure_http)
+        agent = AgentSession(session, RecordStore())
+        await agent.start()  # closes what it opened if it fails
+        return agent
+
+
+async def _initial_attempt(args: argparse.Namespace, stack: contextlib.ExitStack) -> LoginAttempt | None:
+    if args.demo:
+        from agent_desktop.demo import start_demo_simulator  # loaded for the demo only
+
+        sim = stack.enter_context(start_demo_simulator())
+        return LoginAttempt(sim.url, sim.usernames[0], sim.password, remember=False)
+    if args.server and args.username:
+        password = os.environ.get(PASSWORD_ENV) or (
+            await credentials.read_password(args.username, args.server)).password
+        if password:
+            return LoginAttempt(args.server, args.username, password, remember=False)
+    return None
+
+
+async def run_window(args: argparse.Namespace, app: QApplication) -> int:
+    agent_tz = local_zone()
+    settings = QSettings()
+    connect = Connector(ca_bundle=args.ca_bundle, allow_insecure_http=args.allow_insecure_http)
+    agent: AgentSession | None = None
+    with contextlib.ExitStack() as stack:
+        try:
+            attempt = await _initial_attempt(args, stack)
+            error = ""
+            if attempt is not None:
+                try:
+                    agent = await connect(attempt)
+                except (GwsError, ValueError) as failure:
+                    error = getattr(failure, "message", None) or str(failure)
+            if agent is None:
+                agent = await login_interactively(
+                    settings, connect, server=args.server or "", username=args.username or "", error=error)
+            if agent is None:
+                return 0
+            profile = agent.profile
+            window = MainWindow(agent.store, agent_tz=agent_tz,
+                                agent_name=profile.display_name if profile else "")
+            MainController(agent, window, agent_tz=agent_tz)
+            closed = asyncio.get_running_loop().create_future()
+            window.closed.connect(lambda: closed.done() or closed.set_result(None))
+            window.show()
+            await closed
+            return 0
+        finally:
+            if agent is not None:
+                await agent.close()
+
+
+def main_gui(args: argparse.Namespace) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Agent Desktop")
+    app.setOrganizationName("Agent Desktop")
+    app.setApplicationVersion(__version__)
+    # The loop decides when to stop: closing the login dialog must not quit Qt under it.
+    app.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        return loop.run_until_complete(run_window(args, app))

@@ -1,0 +1,87 @@
+"""Connects the window to the agent's session: user actions become service calls, service
+events become badge states, row states and notices. Every action is a tracked coroutine; no
+exception escapes to Qt.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import tzinfo
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog
+from qasync import asyncSlot
+
+from agent_desktop.domain.records import OutboundRecord
+from agent_desktop.domain.rules import RescheduleRefused
+from agent_desktop.services.agent_session import AgentSession
+from agent_desktop.services.errors import AcknowledgementTimeout, GwsError
+from agent_desktop.services.events import ConnectionStateChanged, Event, NotificationSessionRenewed
+from agent_desktop.ui import format as fmt
+from agent_desktop.ui.main_window import MainWindow
+from agent_desktop.ui.qt_async import run_dialog
+from agent_desktop.ui.reschedule_dialog import RescheduleDialog
+
+log = logging.getLogger(__name__)
+
+
+class MainController(QObject):
+    def __init__(self, agent: AgentSession, window: MainWindow, *, agent_tz: tzinfo) -> None:
+        super().__init__(window)
+        self.agent = agent
+        self.window = window
+        self.agent_tz = agent_tz
+        self.dialog: RescheduleDialog | None = None
+        agent.on_event = self.on_event
+        window.reschedule_requested.connect(self.reschedule)
+        state = agent.notifications_state
+        if state is not None:
+            window.set_connection_state(state)
+
+    def on_event(self, event: Event) -> None:
+        if isinstance(event, ConnectionStateChanged):
+            self.window.set_connection_state(event.state, event.detail)
+        elif isinstance(event, NotificationSessionRenewed):
+            self.window.notify("Reconnected to the server.")
+
+    @asyncSlot(object)
+    async def reschedule(self, record: OutboundRecord) -> None:
+        if self.dialog is not None:  # one dialog at a time; a second Ctrl+R just refocuses it
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return
+        capabilities = self.agent.profile.outbound if self.agent.profile else None
+        if capabilities is None or not capabilities.may_reschedule:
+            self.window.notify("✗ Your account is not allowed to reschedule callbacks.")
+            return
+        dialog = RescheduleDialog(record, capabilities, agent_tz=self.agent_tz, parent=self.window)
+        self.dialog = dialog
+        try:
+            result = await run_dialog(dialog)
+            chosen = dialog.chosen() if result == QDialog.DialogCode.Accepted else None
+        finally:
+            self.dialog = None
+            dialog.deleteLater()
+            self.window.table_focus()
+        if chosen is None:
+            return
+        when, callback_type = chosen
+        who = record.contact_name or record.phone
+        try:
+            await self.agent.reschedule(record.key, when, callback_type)
+        except RescheduleRefused as refused:
+            self.window.notify(f"✗ Not sent: {refused.message}")
+        except AcknowledgementTimeout:
+            self.window.notify(f"? No confirmation yet for {who}: the server has not answered.")
+        except GwsError as error:
+            self.window.notify(f"✗ {who}: {error.message}")
+        except KeyError:
+            self.window.notify(f"✗ {who} is no longer in your list.")
+        except Exception:  # noqa: BLE001 - the agent gets a notice, the log gets the details
+            log.exception("reschedule failed unexpectedly")
+            self.window.notify(f"✗ {who}: something went wrong; see the log.")
+        else:
+            self.window.notify(
+                f"✓ {who}: {callback_type.value.lower()} callback confirmed for "
+                f"{fmt.agent_time(when, self.agent_tz)} your time."
+            )

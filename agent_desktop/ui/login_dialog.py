@@ -1,0 +1,208 @@
+"""The login dialog and the login flow around it.
+
+The dialog only collects input and shows progress and errors; ``login_interactively`` runs the
+attempts (each one a coroutine the caller supplies), reads and stores passwords in the OS vault
+off the UI thread, and remembers servers and the last user in QSettings (never the password).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import Awaitable, Callable, TypeVar
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agent_desktop.services import credentials
+from agent_desktop.services.errors import GwsError
+
+T = TypeVar("T")
+MAX_SERVERS = 10
+
+
+@dataclass(frozen=True)
+class LoginAttempt:
+    server: str
+    username: str
+    password: str
+    remember: bool
+
+
+class LoginDialog(QDialog):
+    def __init__(self, servers: list[str], username: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("loginDialog")
+        self.setWindowTitle("Agent Desktop — Log in")
+        self.setAccessibleName("Log in")
+        self._attempt: asyncio.Future[LoginAttempt | None] | None = None
+
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.server_combo = QComboBox(editable=True)
+        self.server_combo.setObjectName("serverCombo")
+        self.server_combo.setAccessibleName("GWS server address")
+        self.server_combo.addItems(servers)
+        self.server_combo.lineEdit().setPlaceholderText("https://gws.example.com")
+        self.server_combo.setMinimumWidth(320)
+        form.addRow("&Server:", self.server_combo)
+        self.username_edit = QLineEdit(username)
+        self.username_edit.setObjectName("usernameEdit")
+        self.username_edit.setAccessibleName("User name")
+        form.addRow("&User name:", self.username_edit)
+        self.password_edit = QLineEdit()
+        self.password_edit.setObjectName("passwordEdit")
+        self.password_edit.setAccessibleName("Password")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow("&Password:", self.password_edit)
+        self.remember_check = QCheckBox("&Remember password in this computer's password vault")
+        self.remember_check.setObjectName("rememberCheck")
+        form.addRow("", self.remember_check)
+        self.vault_note = QLabel()
+        self.vault_note.setObjectName("vaultNote")
+        self.vault_note.setWordWrap(True)
+        self.vault_note.hide()
+        form.addRow("", self.vault_note)
+
+        self.status_label = QLabel()
+        self.status_label.setObjectName("loginStatus")
+        self.status_label.setWordWrap(True)
+        self.status_label.hide()
+        layout.addWidget(self.status_label)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.login_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.login_button.setText("Log in")
+        self.login_button.setObjectName("loginButton")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Quit")
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        self.rejected.connect(lambda: self._resolve(None))
+        layout.addWidget(self.buttons)
+        (self.password_edit if username else self.username_edit).setFocus()
+
+    # -- the flow's side -------------------------------------------------------------------
+    def next_attempt(self) -> asyncio.Future[LoginAttempt | None]:
+        """A future for the next "Log in" click; None when the agent quits."""
+        self._attempt = asyncio.get_running_loop().create_future()
+        return self._attempt
+
+    def _resolve(self, attempt: LoginAttempt | None) -> None:
+        if self._attempt is not None and not self._attempt.done():
+            self._attempt.set_result(attempt)
+
+    def _submit(self) -> None:
+        server = self.server_combo.currentText().strip()
+        username = self.username_edit.text().strip()
+        password = self.password_edit.text()
+        missing = [name for name, value in (("server", server), ("user name", username), ("password", password)) if not value]
+        if missing:
+            self.show_error(f"Please fill in the {' and '.join(missing)}.")
+            return
+        self._resolve(LoginAttempt(server, username, password, self.remember_check.isChecked()))
+
+    def set_busy(self, busy: bool) -> None:
+        for widget in (self.server_combo, self.username_edit, self.password_edit, self.login_button):
+            widget.setEnabled(not busy)
+        if busy:
+            self._show_status("Logging in…", error=False)
+
+    def show_error(self, message: str) -> None:
+        self._show_status(f"✗ {message}", error=True)
+        self.password_edit.setFocus()
+        self.password_edit.selectAll()
+
+    def _show_status(self, text: str, *, error: bool) -> None:
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet("color: #c62828; font-weight: bold;" if error else "")
+        self.status_label.setAccessibleName(text)
+        self.status_label.show()
+
+    def vault_unavailable(self, why: str) -> None:
+        self.remember_check.setChecked(False)
+        self.remember_check.setEnabled(False)
+        self.vault_note.setText(f"{why} Your password will be asked each time.")
+        self.vault_note.show()
+
+
+def remembered_servers(settings: QSettings) -> list[str]:
+    value = settings.value("login/servers", [])
+    if isinstance(value, str):
+        value = [value]
+    return [s for s in (value or []) if isinstance(s, str) and s]
+
+
+def remember_login(settings: QSettings, server: str, username: str) -> None:
+    servers = [server] + [s for s in remembered_servers(settings) if s != server]
+    settings.setValue("login/servers", servers[:MAX_SERVERS])
+    settings.setValue("login/username", username)
+
+
+async def login_interactively(
+    settings: QSettings,
+    connect: Callable[[LoginAttempt], Awaitable[T]],
+    *,
+    server: str = "",
+    username: str = "",
+    error: str = "",
+    parent: QWidget | None = None,
+    dialog_ready: Callable[[LoginDialog], None] | None = None,
+) -> T | None:
+    """Show the dialog until ``connect`` succeeds (returns its result) or the agent quits (None)."""
+    servers = remembered_servers(settings)
+    if server and server not in servers:
+        servers.insert(0, server)
+    dialog = LoginDialog(servers, username or str(settings.value("login/username", "") or ""), parent)
+    if server:
+        dialog.server_combo.setCurrentText(server)
+    if error:
+        dialog.show_error(error)
+    dialog.open()
+    if dialog_ready is not None:
+        dialog_ready(dialog)
+    await _prefill_from_vault(dialog)
+    try:
+        while True:
+            attempt = await dialog.next_attempt()
+            if attempt is None:
+                return None
+            dialog.set_busy(True)
+            try:
+                result = await connect(attempt)
+            except (GwsError, ValueError) as failure:
+                dialog.set_busy(False)
+                dialog.show_error(getattr(failure, "message", None) or str(failure))
+                continue
+            remember_login(settings, attempt.server, attempt.username)
+            if attempt.remember:
+                stored = await credentials.store_password(attempt.username, attempt.server, attempt.password)
+                if stored.problem:
+                    dialog.vault_unavailable(stored.problem)
+            dialog.accept()
+            return result
+    finally:
+        dialog.deleteLater()
+
+
+async def _prefill_from_vault(dialog: LoginDialog) -> None:
+    server = dialog.server_combo.currentText().strip()
+    username = dialog.username_edit.text().strip()
+    if not (server and username):
+        return
+    found = await credentials.read_password(username, server)
+    if found.problem:
+        dialog.vault_unavailable(found.problem)
+    elif found.password and not dialog.password_edit.text():
+        dialog.password_edit.setText(found.password)
+        dialog.remember_check.setChecked(True)

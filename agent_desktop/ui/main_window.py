@@ -1,0 +1,242 @@
+"""The agent's main window: the callbacks table, filters, details, connection badge and notices.
+
+A view: it shows the store through the table model and raises ``reschedule_requested`` for
+the controller, which talks to the services.
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QWidget,
+)
+
+from agent_desktop.domain.records import CallbackType, OutboundRecord
+from agent_desktop.domain.store import RecordStore
+from agent_desktop.services.events import ConnectionState
+from agent_desktop.ui.connection_badge import ConnectionBadge
+from agent_desktop.ui.details_pane import DetailsPane
+from agent_desktop.ui.records_model import RECORD_ROLE, Column, RecordsTableModel
+from agent_desktop.ui.records_proxy import RecordsFilterProxy
+
+NOTICE_MS = 10_000
+TIME_REFRESH_MS = 30_000
+ALL = "__all__"
+
+
+class MainWindow(QMainWindow):
+    reschedule_requested = Signal(object)  # the OutboundRecord of the current row
+    closed = Signal()
+
+    def __init__(self, store: RecordStore, *, agent_tz: tzinfo, agent_name: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(f"Agent Desktop — {agent_name}" if agent_name else "Agent Desktop")
+        self.resize(1280, 680)
+        self.model = RecordsTableModel(store, agent_tz=agent_tz, parent=self)
+        self.proxy = RecordsFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self._build_toolbar()
+        self.table = self._build_table()
+        self.details = DetailsPane(agent_tz)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1000, 280])
+        self.setCentralWidget(splitter)
+
+        self.badge = ConnectionBadge()
+        self.agent_label = QLabel(agent_name)
+        self.agent_label.setObjectName("agentLabel")
+        self.statusBar().addPermanentWidget(self.agent_label)
+        self.statusBar().addPermanentWidget(self.badge)
+
+        self.model.rowsInserted.connect(self._rows_arrived)
+        self.model.rowsRemoved.connect(lambda *_: self._update_count())
+        self.model.dataChanged.connect(self._source_changed)
+        self.proxy.rowsInserted.connect(lambda *_: self._update_count())
+        self.proxy.rowsRemoved.connect(lambda *_: self._update_count())
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(TIME_REFRESH_MS)
+        self._clock_timer.timeout.connect(self.model.refresh_time_dependent)
+        self._clock_timer.start()
+        if self.model.rowCount():
+            self._fit_columns()
+            self._add_campaigns(0, self.model.rowCount() - 1)
+            self.select_first_row()
+        self._update_count()
+        self.table.setFocus()
+
+    # -- building --------------------------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Callbacks")
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+
+        self.reschedule_action = QAction("&Reschedule…", self)
+        self.reschedule_action.setObjectName("rescheduleAction")
+        self.reschedule_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.reschedule_action.setToolTip("Reschedule the selected callback (Ctrl+R)")
+        self.reschedule_action.triggered.connect(self._request_reschedule)
+        bar.addAction(self.reschedule_action)
+        bar.widgetForAction(self.reschedule_action).setObjectName("rescheduleButton")
+        bar.addSeparator()
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("filterEdit")
+        self.filter_edit.setPlaceholderText("Filter: name, phone, campaign… (Ctrl+F)")
+        self.filter_edit.setAccessibleName("Filter callbacks")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(280)
+        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        bar.addWidget(self.filter_edit)
+        focus_filter = QAction("Filter", self)
+        focus_filter.setShortcut(QKeySequence("Ctrl+F"))
+        focus_filter.triggered.connect(lambda: (self.filter_edit.setFocus(), self.filter_edit.selectAll()))
+        self.addAction(focus_filter)
+        # Escape in the filter goes back to the table, where the work happens.
+        clear_filter = QAction(self.filter_edit)
+        clear_filter.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        clear_filter.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        clear_filter.triggered.connect(self.table_focus)
+        self.filter_edit.addAction(clear_filter)
+
+        self.type_filter = QComboBox()
+        self.type_filter.setObjectName("typeFilter")
+        self.type_filter.setAccessibleName("Show callback type")
+        self.type_filter.addItem("All types", ALL)
+        self.type_filter.addItem("Personal", CallbackType.PERSONAL)
+        self.type_filter.addItem("Campaign", CallbackType.CAMPAIGN)
+        self.type_filter.currentIndexChanged.connect(self._type_filter_changed)
+        bar.addWidget(self.type_filter)
+
+        self.campaign_filter = QComboBox()
+        self.campaign_filter.setObjectName("campaignFilter")
+        self.campaign_filter.setAccessibleName("Show campaign")
+        self.campaign_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.campaign_filter.addItem("All campaigns", ALL)
+        self.campaign_filter.currentIndexChanged.connect(self._campaign_filter_changed)
+        bar.addWidget(self.campaign_filter)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.count_label.setContentsMargins(12, 0, 6, 0)
+        bar.addWidget(self.count_label)
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("recordsTable")
+        table.setAccessibleName("Scheduled callbacks")
+        table.setModel(self.proxy)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSortingEnabled(True)
+        table.sortByColumn(Column.WHEN, Qt.SortOrder.AscendingOrder)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().setMinimumSectionSize(60)
+        table.doubleClicked.connect(lambda _index: self._request_reschedule())
+        return table
+
+    # -- reacting --------------------------------------------------------------------------
+    def _rows_arrived(self, _parent: QModelIndex, first: int, last: int) -> None:
+        self._add_campaigns(first, last)
+        if first == 0:
+            self._fit_columns()
+        if not self.table.currentIndex().isValid():
+            self.select_first_row()
+        self._update_count()
+
+    def _add_campaigns(self, first: int, last: int) -> None:
+        campaigns = {self.model.record_at(row).campaign_name for row in range(first, last + 1)}
+        known = {self.campaign_filter.itemData(i) for i in range(self.campaign_filter.count())}
+        for name in sorted(campaigns - known):
+            if name:
+                self.campaign_filter.addItem(name, name)
+
+    def _fit_columns(self) -> None:
+        """Size columns to what the first rows hold (a sample: fast with many rows)."""
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(200)
+        for column in Column:
+            self.table.resizeColumnToContents(column)
+        # Room for "✗ Failed: <reason>" and "⟳ Sending…" without a jump when they appear.
+        header.resizeSection(Column.STATUS, max(header.sectionSize(Column.STATUS), 170))
+
+    def _source_changed(self, top_left: QModelIndex, _bottom_right: QModelIndex) -> None:
+        current = self.current_record()
+        if current is not None and current.key == self.model.record_at(top_left.row()).key:
+            self.details.show_record(self.model.record_at(top_left.row()))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.details.show_record(current.data(RECORD_ROLE) if current.isValid() else None)
+        self.reschedule_action.setEnabled(current.isValid())
+
+    def _type_filter_changed(self) -> None:
+        data = self.type_filter.currentData()
+        self.proxy.set_callback_type(None if data == ALL else data)
+
+    def _campaign_filter_changed(self) -> None:
+        data = self.campaign_filter.currentData()
+        self.proxy.set_campaign(None if data == ALL else data)
+
+    def _update_count(self, *_: object) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(f"{shown} of {total} shown" if shown != total else f"{total} callbacks")
+        if not self.table.currentIndex().isValid():
+            self.reschedule_action.setEnabled(False)
+
+    def _request_reschedule(self) -> None:
+        record = self.current_record()
+        if record is not None:
+            self.reschedule_requested.emit(record)
+
+    # -- for the controller and tests ------------------------------------------------------
+    def current_record(self) -> OutboundRecord | None:
+        index = self.table.currentIndex()
+        return index.data(RECORD_ROLE) if index.isValid() else None
+
+    def select_first_row(self) -> None:
+        if self.proxy.rowCount():
+            index = self.proxy.index(0, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def table_focus(self) -> None:
+        self.table.setFocus()
+
+    def set_connection_state(self, state: ConnectionState, detail: str = "") -> None:
+        self.badge.set_state(state, detail)
+
+    def notify(self, text: str) -> None:
+        """A non-modal notice in the status bar (screen readers get it through the accessible name)."""
+        self.statusBar().showMessage(text, NOTICE_MS)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._clock_timer.stop()
+        self.model.detach()
+        self.closed.emit()
+        super().closeEvent(event)

@@ -1,0 +1,279 @@
+"""The reschedule dialog: pick a moment (in your time, shown in theirs too) and a callback type.
+
+Validation is the domain's (``validate_reschedule``), run live as the agent types, so a time in
+the past or outside the contact's calling hours is refused inline, before anything is sent.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta, timezone, tzinfo
+from typing import Callable
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agent_desktop.domain.agent import OutboundCapabilities
+from agent_desktop.domain.records import CallbackType, OutboundRecord
+from agent_desktop.domain.rules import RescheduleRefused, validate_reschedule
+from agent_desktop.domain.schedule import next_business_day_at, next_valid_slot, slots_of_day
+from agent_desktop.ui import format as fmt
+
+Clock = Callable[[], datetime]
+
+
+def parse_clock_time(text: str) -> time | None:
+    """"9:30", "09:30", "0930", "21.15" → a time; None if it is not one."""
+    cleaned = text.strip().replace(".", ":").replace("h", ":")
+    if cleaned.isdigit() and len(cleaned) in (3, 4):
+        cleaned = f"{cleaned[:-2]}:{cleaned[-2:]}"
+    parts = cleaned.split(":")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        return None
+    hour, minute = int(parts[0]), int(parts[1])
+    if 0 <= hour < 24 and 0 <= minute < 60:
+        return time(hour, minute)
+    return None
+
+
+class RescheduleDialog(QDialog):
+    """Opened with ``open()`` and awaited (``qt_async.run_dialog``); read ``chosen()`` after."""
+
+    def __init__(
+        self,
+        record: OutboundRecord,
+        capabilities: OutboundCapabilities,
+        *,
+        agent_tz: tzinfo,
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("rescheduleDialog")
+        self.setWindowTitle(f"Reschedule — {record.contact_name or record.phone}")
+        self.setAccessibleName("Reschedule callback")
+        self._record = record
+        self._capabilities = capabilities
+        self._agent_tz = agent_tz
+        self._clock = clock or (lambda: datetime.now(timezone.utc))
+        self._moment: datetime | None = None
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._build_summary())
+        form = QFormLayout()
+        layout.addLayout(form)
+
+        self.date_edit = QDateEdit(calendarPopup=True)
+        self.date_edit.setObjectName("dateEdit")
+        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit.setAccessibleName("Date, your time")
+        form.addRow("&Date (your time):", self.date_edit)
+
+        self.time_combo = QComboBox(editable=True)
+        self.time_combo.setObjectName("timeCombo")
+        self.time_combo.setAccessibleName("Time, your time")
+        self.time_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.time_combo.setMaxVisibleItems(12)
+        form.addRow("&Time (your time):", self.time_combo)
+
+        picks = QHBoxLayout()
+        self.plus_hour_button = QPushButton("+1 &hour")
+        self.tomorrow_button = QPushButton("Tomorrow, &same time")
+        self.business_day_button = QPushButton("&Next business day 09:00 theirs")
+        for name, button in (("plusHourButton", self.plus_hour_button),
+                             ("tomorrowButton", self.tomorrow_button),
+                             ("businessDayButton", self.business_day_button)):
+            button.setObjectName(name)
+            button.setAutoDefault(False)
+            picks.addWidget(button)
+        form.addRow("Quick picks:", picks)
+
+        self.preview_label = QLabel()
+        self.preview_label.setObjectName("previewLabel")
+        self.preview_label.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow("Callback at:", self.preview_label)
+
+        self.type_row = QWidget()
+        type_layout = QHBoxLayout(self.type_row)
+        type_layout.setContentsMargins(0, 0, 0, 0)
+        self.personal_radio = QRadioButton("&Personal (I call back)")
+        self.personal_radio.setObjectName("personalRadio")
+        self.campaign_radio = QRadioButton("&Campaign (any agent)")
+        self.campaign_radio.setObjectName("campaignRadio")
+        self._types = QButtonGroup(self)
+        self._types.addButton(self.personal_radio)
+        self._types.addButton(self.campaign_radio)
+        type_layout.addWidget(self.personal_radio)
+        type_layout.addWidget(self.campaign_radio)
+        type_layout.addStretch()
+        self.type_note = QLabel()
+        self.type_note.setObjectName("typeNote")
+        form.addRow("Callback type:", self.type_row)
+        form.addRow("", self.type_note)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.error_label.setAccessibleName("Problem with the chosen time")
+        layout.addWidget(self.error_label)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Reschedule")
+        self.ok_button.setObjectName("rescheduleButton")
+        self.ok_button.setDefault(True)
+        self.buttons.accepted.connect(self._accept_if_valid)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        self._apply_type_policy()
+        self.date_edit.dateChanged.connect(self._date_changed)
+        self.time_combo.currentTextChanged.connect(self._revalidate)
+        self._types.buttonToggled.connect(lambda *_: self._revalidate())
+        self.plus_hour_button.clicked.connect(lambda: self._pick(self._base() + timedelta(hours=1)))
+        self.tomorrow_button.clicked.connect(lambda: self._pick(self._base() + timedelta(days=1)))
+        self.business_day_button.clicked.connect(self._pick_business_day)
+        self._set_default_moment()
+        self.time_combo.setFocus()
+
+    # -- building --------------------------------------------------------------------------
+    def _build_summary(self) -> QLabel:
+        record = self._record
+        now_theirs = ""
+        if record.contact_zone:
+            now_theirs = f"  ·  now {self._clock().astimezone(record.contact_zone.tz):%H:%M} there"
+        window = ""
+        if record.calling_window and record.contact_zone:
+            window = (f"\nCalling hours: {record.calling_window.describe()} "
+                      f"{fmt.zone_short_name(record.contact_zone)} time")
+        text = (
+            f"{record.contact_name or '—'}   {record.phone}\n"
+            f"{record.campaign_name}  ·  {fmt.zone_detail(record.scheduled_at, record.contact_zone)}{now_theirs}\n"
+            f"Now scheduled: {fmt.agent_time(record.scheduled_at, self._agent_tz)} your time"
+            f"{window}"
+        )
+        label = QLabel(text)
+        label.setObjectName("recordSummary")
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        return label
+
+    def _apply_type_policy(self) -> None:
+        allowed = self._capabilities.allowed_callback_types
+        forced = self._capabilities.forced_callback_type
+        current = self._record.callback_type or CallbackType.PERSONAL
+        if forced is CallbackType.CAMPAIGN:
+            # WDE's rule: when campaign is forced the choice is hidden.
+            self.type_row.hide()
+            self.campaign_radio.setChecked(True)
+            self.type_note.setText("Your site sends every reschedule back to the campaign.")
+        elif forced is CallbackType.PERSONAL:
+            self.personal_radio.setChecked(True)
+            self.campaign_radio.setEnabled(False)
+            self.personal_radio.setEnabled(False)
+            self.type_note.setText("Your site makes every reschedule a personal callback.")
+        else:
+            chosen = current if current in allowed else CallbackType.PERSONAL
+            (self.personal_radio if chosen is CallbackType.PERSONAL else self.campaign_radio).setChecked(True)
+            self.type_note.hide()
+
+    # -- choosing --------------------------------------------------------------------------
+    def _base(self) -> datetime:
+        """What quick picks start from: the chosen moment, or the current schedule, or now."""
+        return self._moment or self._record.scheduled_at or self._clock()
+
+    def _set_default_moment(self) -> None:
+        now = self._clock()
+        slot = next_valid_slot(now, record=self._record) or next_valid_slot(now)
+        self._pick(slot or now + timedelta(hours=1))
+
+    def _pick_business_day(self) -> None:
+        zone = self._record.contact_zone
+        self._pick(next_business_day_at(self._clock(), zone.tz if zone else self._agent_tz))
+
+    def _pick(self, moment: datetime) -> None:
+        local = moment.astimezone(self._agent_tz)
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(QDate(local.year, local.month, local.day))
+        self.date_edit.blockSignals(False)
+        self._fill_slots(local.date())
+        self.time_combo.setCurrentText(f"{local:%H:%M}")
+        self._revalidate()
+
+    def _date_changed(self, _date: QDate) -> None:
+        typed = self.time_combo.currentText()
+        self._fill_slots(self.date_edit.date().toPython())
+        self.time_combo.setCurrentText(typed)
+        self._revalidate()
+
+    def _fill_slots(self, day) -> None:  # day: datetime.date
+        midnight = datetime(day.year, day.month, day.day, tzinfo=self._agent_tz)
+        typed = self.time_combo.currentText()
+        self.time_combo.blockSignals(True)
+        self.time_combo.clear()
+        now = self._clock()
+        for slot in slots_of_day(midnight):
+            if self._problem(slot, self._selected_type(), now) is None:
+                self.time_combo.addItem(f"{slot:%H:%M}")
+        self.time_combo.setCurrentText(typed)
+        self.time_combo.blockSignals(False)
+
+    def _selected_type(self) -> CallbackType:
+        return CallbackType.CAMPAIGN if self.campaign_radio.isChecked() else CallbackType.PERSONAL
+
+    def _moment_from_fields(self) -> datetime | None:
+        clock = parse_clock_time(self.time_combo.currentText())
+        if clock is None:
+            return None
+        day = self.date_edit.date().toPython()
+        return datetime(day.year, day.month, day.day, clock.hour, clock.minute, tzinfo=self._agent_tz)
+
+    def _problem(self, moment: datetime, callback_type: CallbackType, now: datetime) -> str | None:
+        try:
+            validate_reschedule(moment, callback_type, now=now, record=self._record,
+                                capabilities=self._capabilities)
+        except RescheduleRefused as refused:
+            return refused.message
+        return None
+
+    def _revalidate(self, *_: object) -> None:
+        moment = self._moment_from_fields()
+        self._moment = moment
+        if moment is None:
+            self.preview_label.setText("—")
+            self._show_problem("Type a time like 14:30.")
+            return
+        zone = self._record.contact_zone
+        theirs = (f"{moment.astimezone(zone.tz):%a %d %b %H:%M} {fmt.zone_short_name(zone)}"
+                  if zone else "their zone is unknown")
+        self.preview_label.setText(f"{moment:%a %d %b %H:%M} your time  ·  {theirs}")
+        self._show_problem(self._problem(moment, self._selected_type(), self._clock()))
+
+    def _show_problem(self, problem: str | None) -> None:
+        self.error_label.setText(f"✗ {problem}" if problem else "")
+        self.error_label.setVisible(bool(problem))
+        self.ok_button.setEnabled(problem is None)
+
+    def _accept_if_valid(self) -> None:
+        self._revalidate()
+        if self.ok_button.isEnabled():
+            self.accept()
+
+    # -- result ----------------------------------------------------------------------------
+    def chosen(self) -> tuple[datetime, CallbackType]:
+        """The accepted moment (aware) and type; only meaningful after the dialog was accepted."""
+        if self._moment is None:
+            raise ValueError("no valid time was chosen")
+        return self._moment, self._selected_type()

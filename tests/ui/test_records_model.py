@@ -1,0 +1,114 @@
+"""The table model mirrors the store row by row, without resets; the proxy filters and sorts."""
+
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from agent_desktop.domain.records import (
+    CallbackType,
+    CallingWindow,
+    ContactZone,
+    OutboundRecord,
+    RecordKey,
+    RecordStatus,
+)
+from agent_desktop.domain.store import RecordStore
+from agent_desktop.ui.records_model import RECORD_ROLE, Column, RecordsTableModel
+from agent_desktop.ui.records_proxy import RecordsFilterProxy
+
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
+NY = ContactZone(ZoneInfo("America/New_York"), "America/New_York")
+
+
+def record(handle, *, minutes=120, name="Ana Lopez", campaign="Win-back", kind=CallbackType.PERSONAL, **kw):
+    return OutboundRecord(
+        key=RecordKey(134, handle), campaign_name=campaign, phone=f"+1212555{handle:04d}",
+        contact_name=name, contact_zone=NY, callback_type=kind,
+        scheduled_at=NOW + timedelta(minutes=minutes), calling_window=CallingWindow(9 * 3600, 20 * 3600), **kw)
+
+
+def make_model(store):
+    model = RecordsTableModel(store, agent_tz=ZoneInfo("Europe/Madrid"), clock=lambda: NOW)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    return model
+
+
+def test_rows_follow_store_changes_without_resets(qtbot):
+    store = RecordStore()
+    model = make_model(store)
+    resets, inserts, changed = [], [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.rowsInserted.connect(lambda _p, first, last: inserts.append((first, last)))
+    model.dataChanged.connect(lambda tl, br: changed.append((tl.row(), br.row())))
+
+    store.upsert_many([record(h, minutes=60 * h) for h in range(1, 6)])
+    assert inserts == [(0, 4)] and model.rowCount() == 5  # one insert for the batch
+    store.update(RecordKey(134, 3), status=RecordStatus.SENDING)
+    assert changed == [(2, 2)]  # exactly that row
+    assert model.index(2, Column.STATUS).data() == "⟳ Sending…"
+    store.remove(RecordKey(134, 1))
+    assert model.rowCount() == 4 and model.index(0, Column.CONTACT).data(RECORD_ROLE).key == RecordKey(134, 2)
+    assert resets == []
+
+
+def test_display_texts_in_both_zones_and_urgency():
+    store = RecordStore()
+    store.upsert_many([record(1, minutes=-30), record(2, minutes=10), record(3, minutes=180)])
+    model = make_model(store)
+    assert model.index(0, Column.WHEN).data() == "Fri 27 Nov 12:30"  # Madrid = UTC+1
+    assert model.index(0, Column.THEIR_TIME).data() == "06:30 · New York"
+    assert model.index(0, Column.STATUS).data() == "⚠ Overdue 30 min"
+    assert model.index(1, Column.STATUS).data() == "⏰ Due in 10 min"
+    assert model.index(2, Column.STATUS).data() == "Scheduled"
+    assert model.index(0, Column.STATUS).data(Qt.ItemDataRole.FontRole).bold()  # not colour alone
+    assert "UTC−05:00" in model.index(0, Column.THEIR_TIME).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_time_moving_on_updates_only_rows_whose_status_changes():
+    store = RecordStore()
+    store.upsert_many([record(1, minutes=20), record(2, minutes=600)])
+    now = [NOW]
+    model = RecordsTableModel(store, agent_tz=ZoneInfo("UTC"), clock=lambda: now[0])
+    changed = []
+    model.dataChanged.connect(lambda tl, br: changed.append(tl.row()))
+    now[0] = NOW + timedelta(minutes=10)
+    assert model.refresh_time_dependent() == 1 and changed == [0]
+    assert model.index(0, Column.STATUS).data() == "⏰ Due in 10 min"
+
+
+def test_proxy_filters_by_words_type_and_campaign():
+    store = RecordStore()
+    store.upsert_many([
+        record(1, name="Ana Lopez", campaign="Win-back"),
+        record(2, name="Bo Chen", campaign="Card Activation", kind=CallbackType.CAMPAIGN),
+        record(3, name="Ana Smith", campaign="Card Activation"),
+    ])
+    proxy = RecordsFilterProxy()
+    proxy.setSourceModel(make_model(store))
+    QAbstractItemModelTester(proxy, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    proxy.set_text("ana")
+    assert proxy.rowCount() == 2
+    proxy.set_text("ana card")
+    assert proxy.rowCount() == 1
+    proxy.set_text("+12125550002")
+    assert proxy.rowCount() == 1
+    proxy.set_text("")
+    proxy.set_callback_type(CallbackType.CAMPAIGN)
+    assert proxy.rowCount() == 1
+    proxy.set_callback_type(None)
+    proxy.set_campaign("Card Activation")
+    assert proxy.rowCount() == 2
+
+
+def test_sorting_uses_native_values():
+    store = RecordStore()
+    store.upsert_many([record(1, minutes=300, name="zoe"), record(2, minutes=100, name="Ángel"),
+                       record(3, minutes=200, name="bob")])
+    proxy = RecordsFilterProxy()
+    proxy.setSourceModel(make_model(store))
+    proxy.sort(Column.WHEN, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(r, Column.CONTACT).data() for r in range(3)] == ["Ángel", "bob", "zoe"]
+    proxy.sort(Column.CONTACT, Qt.SortOrder.DescendingOrder)
+    assert proxy.index(0, Column.CONTACT).data() == "zoe"

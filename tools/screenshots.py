@@ -1,0 +1,75 @@
+"""Regenerates the README's screenshots in docs/: the demo's main window and the reschedule dialog.
+
+Run with a real display (e.g. Xvfb) or offscreen:
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from agent_desktop.demo import start_demo_simulator
+from agent_desktop.domain.records import CallbackType
+from agent_desktop.domain.store import RecordStore
+from agent_desktop.localzone import local_zone
+from agent_desktop.services.agent_session import AgentSession
+from agent_desktop.services.gws_session import GwsSession
+from agent_desktop.ui.controller import MainController
+from agent_desktop.ui.main_window import MainWindow
+from agent_desktop.ui.records_model import RECORD_ROLE
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+async def shoot(app: QApplication) -> None:
+    with start_demo_simulator() as sim:
+        agent = AgentSession(GwsSession(sim.url, sim.usernames[0], sim.password), RecordStore())
+        await agent.start()
+        while len(agent.store) < 25:
+            await asyncio.sleep(0.05)
+        tz = local_zone()
+        window = MainWindow(agent.store, agent_tz=tz, agent_name=agent.profile.display_name)
+        controller = MainController(agent, window, agent_tz=tz)
+        window.show()
+        # Show one confirmed row, as an agent sees it after a reschedule.
+        for row in range(3, window.proxy.rowCount()):
+            record = window.proxy.index(row, 0).data(RECORD_ROLE)
+            if record.callback_type is CallbackType.PERSONAL:
+                window.table.selectRow(row)
+                break
+        await asyncio.sleep(0.3)
+        window.grab().save(str(DOCS / "main-window.png"))
+        task = controller.reschedule(window.current_record())
+        while controller.dialog is None:
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.3)
+        controller.dialog.grab().save(str(DOCS / "reschedule-dialog.png"))
+        controller.dialog.reject()
+        await task
+        window.close()
+        await agent.close()
+
+
+def main() -> int:
+    argparse.ArgumentParser(description=__doc__).parse_args()
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    app = QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        loop.run_until_complete(shoot(app))
+    print(f"saved {DOCS / 'main-window.png'} and {DOCS / 'reschedule-dialog.png'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
