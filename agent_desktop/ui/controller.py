@@ -8,6 +8,8 @@ from __future__ import annotations
 import logging
 from datetime import tzinfo
 
+import shiboken6
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog
 from qasync import asyncSlot
@@ -34,9 +36,15 @@ class MainController(QObject):
         self.dialog: RescheduleDialog | None = None
         agent.on_event = self.on_event
         window.reschedule_requested.connect(self.reschedule)
+        window.closed.connect(self.detach)
         state = agent.notifications_state
         if state is not None:
             window.set_connection_state(state)
+
+    def detach(self) -> None:
+        """The window is going: events that still come (the session closing) go nowhere."""
+        if self.agent.on_event == self.on_event:
+            self.agent.on_event = None
 
     def on_event(self, event: Event) -> None:
         if isinstance(event, ConnectionStateChanged):
@@ -61,8 +69,10 @@ class MainController(QObject):
             chosen = dialog.chosen() if result == QDialog.DialogCode.Accepted else None
         finally:
             self.dialog = None
-            dialog.deleteLater()
-            self.window.table_focus()
+            if shiboken6.isValid(dialog):
+                dialog.deleteLater()
+            if shiboken6.isValid(self.window):
+                self.window.table_focus()
         if chosen is None:
             return
         when, callback_type = chosen

@@ -226,6 +226,8 @@ class MainWindow(QMainWindow):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
     def table_focus(self) -> None:
+        """Back to the table (after a dialog or the filter), on the row the agent was on."""
+        self.activateWindow()
         self.table.setFocus()
 
     def set_connection_state(self, state: ConnectionState, detail: str = "") -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+import shiboken6
+
 from PySide6.QtWidgets import QDialog
 
 
@@ -24,4 +26,5 @@ async def run_dialog(dialog: QDialog) -> int:
     try:
         return await future
     finally:
-        dialog.finished.disconnect(finished)
+        if shiboken6.isValid(dialog):  # the window (and its dialog) may be gone already
+            dialog.finished.disconnect(finished)

@@ -142,6 +142,9 @@ class RescheduleDialog(QDialog):
         self._apply_type_policy()
         self.date_edit.dateChanged.connect(self._date_changed)
         self.time_combo.currentTextChanged.connect(self._revalidate)
+        # Enter in the time field confirms, whether or not the combo passes the key on to the
+        # dialog's default button (it does not always).
+        self.time_combo.lineEdit().returnPressed.connect(self._accept_if_valid)
         self._types.buttonToggled.connect(lambda *_: self._revalidate())
         self.plus_hour_button.clicked.connect(lambda: self._pick(self._base() + timedelta(hours=1)))
         self.tomorrow_button.clicked.connect(lambda: self._pick(self._base() + timedelta(days=1)))
@@ -267,6 +270,8 @@ class RescheduleDialog(QDialog):
         self.ok_button.setEnabled(problem is None)
 
     def _accept_if_valid(self) -> None:
+        if not self.isVisible():  # already finished (Enter reached both the field and the dialog)
+            return
         self._revalidate()
         if self.ok_button.isEnabled():
             self.accept()

@@ -16,7 +16,9 @@ def _qasync_session_loop(qapp):
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.events._set_running_loop(None)
     yield loop
-    # Not stop(): it would call QApplication.exit() and make every later nested wait return at once.
+    # Stopped only here, at the very end: stop() calls QApplication.exit(), after which every
+    # nested Qt wait of a later test would return at once (reference/deps.md §5, pitfall 1).
+    loop.stop()
     loop.close()
 
 
