@@ -71,9 +71,11 @@ def _install_quiet_connect_done() -> None:
 class _GwsBridge(Extension):
     """Shares auth and cookies with the REST session and repairs what the server's replies need."""
 
-    def __init__(self, session: GwsSession, on_handshake: Callable[[], None]) -> None:
+    def __init__(self, session: GwsSession, on_renewed: Callable[[], None]) -> None:
         self._session = session
-        self._on_handshake = on_handshake
+        self._on_renewed = on_renewed
+        self._handshakes = 0
+        self._renewal_pending = False
         self._first_connect_pending = False
         self._last_timeout_ms: float | None = None
 
@@ -100,8 +102,16 @@ class _GwsBridge(Extension):
             advice = message.get("advice")
             if isinstance(advice, dict):
                 self._normalise_advice(advice)
-            if message["channel"] == "/meta/handshake" and message.get("successful") is True:
-                self._on_handshake()
+            if message.get("successful") is not True:
+                continue
+            if message["channel"] == "/meta/handshake":
+                self._handshakes += 1
+                self._renewal_pending = self._handshakes > 1
+            elif message["channel"] == "/meta/connect" and self._renewal_pending:
+                # The library re-subscribes with the first connect after a re-handshake: only
+                # its successful reply means events reach us again, so only now say "renewed".
+                self._renewal_pending = False
+                self._on_renewed()
 
     def _normalise_advice(self, advice: dict[str, Any]) -> None:
         interval = advice.get("interval")
@@ -119,10 +129,35 @@ class _SharedJarClient(Client):
 
     async def _get_http_session(self) -> aiohttp.ClientSession:
         if self._http_session is None:
+            # raise_for_status: an HTTP 401/403/5xx becomes an error that names the status,
+            # instead of a body the library tries to read as Bayeux.
             self._http_session = aiohttp.ClientSession(
-                json_serialize=self._json_dumps, cookie_jar=aiohttp.DummyCookieJar()
+                json_serialize=self._json_dumps,
+                cookie_jar=aiohttp.DummyCookieJar(),
+                raise_for_status=True,
             )
         return self._http_session
+
+
+def _http_status_of(exc: BaseException) -> int | None:
+    """The HTTP status behind a library error, if an HTTP error is what caused it."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, aiohttp.ClientResponseError):
+            return cause.status
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
+def _open_error(exc: BaseException) -> GwsError:
+    status = _http_status_of(exc)
+    if status == 401:
+        return AuthenticationFailed("The notification server refused the user name or password.")
+    if status is not None:
+        return NotificationsError(f"The notification server answered HTTP {status}.")
+    return NotificationsError(f"Cannot open notifications: {exc}")
 
 
 class NotificationClient:
@@ -142,7 +177,6 @@ class NotificationClient:
         self._connection_timeout_s = connection_timeout_s
         self._client: _SharedJarClient | None = None
         self._pump: asyncio.Task[None] | None = None
-        self._handshakes = 0
         self._state = ConnectionState.CLOSED
 
     @property
@@ -154,11 +188,9 @@ class NotificationClient:
             self._state = state
             self._on_event(ConnectionStateChanged(state, detail))
 
-    def _handshake_seen(self) -> None:
-        self._handshakes += 1
-        if self._handshakes > 1:
-            log.info("notification session renewed (re-handshake)")
-            self._on_event(NotificationSessionRenewed())
+    def _renewed(self) -> None:
+        log.info("notification session renewed (re-handshake, subscriptions restored)")
+        self._on_event(NotificationSessionRenewed())
 
     async def open(self) -> None:
         """Handshake, subscribe and start delivering events; raises a GwsError on failure."""
@@ -171,7 +203,7 @@ class NotificationClient:
             connection_timeout=self._connection_timeout_s,
             ssl=self._session.ssl_context,
             max_pending_count=0,
-            extensions=[_GwsBridge(self._session, self._handshake_seen)],
+            extensions=[_GwsBridge(self._session, self._renewed)],
         )
         try:
             await client.open()
@@ -183,7 +215,7 @@ class NotificationClient:
             if isinstance(exc, GwsError):
                 raise
             if isinstance(exc, (AiocometdException, aiohttp.ClientError, OSError)):
-                raise NotificationsError(f"Cannot open notifications: {exc}") from exc
+                raise _open_error(exc) from exc
             raise
         self._client = client
         self._set_state(ConnectionState.CONNECTED)

@@ -12,8 +12,8 @@ from agent_desktop.services.notifications import _GwsBridge
 def bridge():
     session = GwsSession("http://127.0.0.1:8090", "agent1", "secret",
                          transport=httpx.MockTransport(lambda r: httpx.Response(500)))
-    handshakes = []
-    return session, _GwsBridge(session, lambda: handshakes.append(1)), handshakes
+    renewals = []
+    return session, _GwsBridge(session, lambda: renewals.append(1)), renewals
 
 
 async def test_outgoing_carries_auth_and_cookies_from_the_rest_jar():
@@ -61,11 +61,28 @@ async def test_a_401_body_is_an_authentication_error():
     await session.aclose()
 
 
+async def test_renewal_is_announced_only_once_resubscribed():
+    session, ext, renewals = bridge()
+    handshake = [{"channel": "/meta/handshake", "successful": True}]
+    connect = [{"channel": "/meta/connect", "successful": True}]
+    await ext.incoming(handshake, None)
+    await ext.incoming(connect, None)
+    assert renewals == []  # the first session is not a renewal
+    await ext.incoming([{"channel": "/meta/handshake", "successful": True}], None)
+    assert renewals == []  # re-handshook, but the re-subscribe has not been answered yet
+    await ext.incoming([{"channel": "/meta/connect", "successful": False}], None)
+    assert renewals == []
+    await ext.incoming([{"channel": "/meta/connect", "successful": True}], None)
+    await ext.incoming([{"channel": "/meta/connect", "successful": True}], None)
+    assert renewals == [1]
+    await session.aclose()
+
+
 async def test_advice_interval_becomes_seconds_and_timeout_survives_partial_advice():
-    session, ext, handshakes = bridge()
+    session, ext, _ = bridge()
     full = {"reconnect": "retry", "interval": 2000, "timeout": 30000}
     await ext.incoming([{"channel": "/meta/handshake", "successful": True, "advice": full}], None)
-    assert full["interval"] == 2.0 and handshakes == [1]
+    assert full["interval"] == 2.0
     partial = {"reconnect": "retry", "interval": 0}
     await ext.incoming([{"channel": "/meta/connect", "successful": True, "advice": partial}], None)
     assert partial == {"reconnect": "retry", "interval": 0.0, "timeout": 30000.0}
