@@ -1,0 +1,123 @@
+"""``agent-desktop-sim``: run the simulator in the foreground.
+
+Prints one JSON line on stdout when listening (``{"event": "ready", ...}``); logs go to stderr.
+SIGINT/SIGTERM stop it cleanly (exit 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import ipaddress
+import json
+import logging
+import signal
+import sys
+from typing import Optional, Sequence
+
+from .config import SimulatorConfig
+from .server import Simulator
+
+log = logging.getLogger("agent_desktop.simulator")
+
+
+def _is_loopback_host(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _non_negative(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must not be negative")
+    return value
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="agent-desktop-sim",
+        description="A GWS API v2-like server (REST + CometD long-polling) with seeded demo "
+                    "agents and outbound callback records. Not for production use.")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default 127.0.0.1; loopback only unless "
+                             "--allow-remote)")
+    parser.add_argument("--allow-remote", action="store_true",
+                        help="allow a non-loopback --host (the simulator has demo credentials)")
+    parser.add_argument("--port", type=_non_negative, default=8090,
+                        help="TCP port (default 8090; 0 = any free port)")
+    parser.add_argument("--agents", type=_positive, default=5, help="number of users agent1..agentN (default 5)")
+    parser.add_argument("--records-per-agent", type=_non_negative, default=25,
+                        help="scheduled records per agent (default 25)")
+    parser.add_argument("--seed", type=int, default=1, help="demo data seed (default 1)")
+    parser.add_argument("--password", default=None,
+                        help="password of every agent (default: random, printed in the ready line)")
+    parser.add_argument("--journal", metavar="FILE", default=None,
+                        help="append one JSON line per REST operation to FILE")
+    parser.add_argument("--ack-delay-ms", type=_non_negative, default=0,
+                        help="delay before an operation's outcome is published (default 0)")
+    parser.add_argument("--errors-as-http-200", action="store_true",
+                        help="answer refusals with HTTP 200 (statusCode in the body only)")
+    parser.add_argument("--log-level", default="INFO",
+                        choices=["DEBUG", "INFO", "WARNING", "ERROR"], help="default INFO")
+    return parser
+
+
+async def _serve(config: SimulatorConfig) -> None:
+    simulator = Simulator(config)
+    await simulator.start()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(signum, stop.set)
+        except (NotImplementedError, RuntimeError):  # Windows: no loop signal handlers
+            signal.signal(signum, lambda *_: loop.call_soon_threadsafe(stop.set))
+    ready = {"event": "ready", "url": simulator.url, "username": simulator.usernames[0],
+             "password": simulator.password, "agents": len(simulator.usernames)}
+    sys.stdout.write(json.dumps(ready) + "\n")
+    sys.stdout.flush()
+    try:
+        await stop.wait()
+    finally:
+        log.info("stopping")
+        await simulator.stop()
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not _is_loopback_host(args.host) and not args.allow_remote:
+        parser.error(f"--host {args.host} is not a loopback address; the simulator uses demo "
+                     "credentials and test endpoints, so add --allow-remote to listen there anyway")
+    if args.password == "":
+        parser.error("--password must not be empty")
+    logging.basicConfig(stream=sys.stderr, level=getattr(logging, args.log_level),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    config = SimulatorConfig(host=args.host, port=args.port, agents=args.agents,
+                             records_per_agent=args.records_per_agent, seed=args.seed,
+                             password=args.password, journal=args.journal,
+                             ack_delay_ms=args.ack_delay_ms,
+                             errors_as_http_200=args.errors_as_http_200)
+    try:
+        asyncio.run(_serve(config))
+    except OSError as error:
+        log.error("cannot start the simulator: %s", error)
+        return 1
+    except KeyboardInterrupt:  # a second Ctrl+C while stopping
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

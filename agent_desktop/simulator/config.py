@@ -1,0 +1,52 @@
+"""Settings of one simulator run (what the CLI options and the embedding app can choose)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Optional, Union
+
+# Bayeux timing. The seed page shows `timeout: 30000`, `interval: 0` in the /meta/connect advice.
+DEFAULT_LONG_POLL_TIMEOUT_MS = 30_000
+# A client that has not polled for this long is dropped (CometD's maxInterval, gws-api.md G8).
+DEFAULT_MAX_INTERVAL_MS = DEFAULT_LONG_POLL_TIMEOUT_MS + 30_000
+
+
+@dataclass(frozen=True)
+class SimulatorConfig:
+    """Everything a run depends on. Same values (and same start time) => same demo data."""
+
+    host: str = "127.0.0.1"
+    # 0 asks the OS for a free port (the embedded --demo mode and the tests want that);
+    # the CLI's default is 8090.
+    port: int = 0
+    agents: int = 5
+    records_per_agent: int = 25
+    seed: int = 1
+    # None -> a fresh random secret for every run (secrets.token_urlsafe(12)).
+    password: Optional[str] = None
+    # Path of the JSON-lines journal of REST operations, or None for no journal.
+    journal: Optional[Union[str, "os.PathLike[str]"]] = None
+    # Delay between accepting an outbound operation and publishing its outcome on CometD.
+    ack_delay_ms: int = 0
+    # How long a /meta/connect is held when nothing is queued (advice.timeout).
+    long_poll_timeout_ms: int = DEFAULT_LONG_POLL_TIMEOUT_MS
+    # A CometD client that has not polled for this long is forgotten (402 on its next request).
+    max_interval_ms: int = DEFAULT_MAX_INTERVAL_MS
+    # gws-api.md G1: answer refusals with HTTP 200 (statusCode only in the body), to test clients
+    # against servers that do so. Off by default: the mapping in docs/simulator.md applies.
+    errors_as_http_200: bool = False
+
+    def __post_init__(self) -> None:
+        if self.agents < 1:
+            raise ValueError("agents must be at least 1")
+        if self.records_per_agent < 0:
+            raise ValueError("records_per_agent must not be negative")
+        if not 0 <= self.port <= 65535:
+            raise ValueError("port must be in 0..65535")
+        if self.ack_delay_ms < 0:
+            raise ValueError("ack_delay_ms must not be negative")
+        if self.long_poll_timeout_ms < 0 or self.max_interval_ms <= 0:
+            raise ValueError("long_poll_timeout_ms must be >= 0 and max_interval_ms > 0")
+        if self.password is not None and not self.password:
+            raise ValueError("password must not be empty (use None for a random one)")

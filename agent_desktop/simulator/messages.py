@@ -1,0 +1,224 @@
+"""Builders of the JSON messages the simulator sends, shaped key for key like tests/wire_samples/.
+
+REST bodies (user, device) and CometD notifications (PreviewRecord, ScheduledCall, the
+acknowledgement pair, the error pair, DeviceStateChangeMessage). Nothing here sends anything.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Optional
+
+from .state import Agent, Record
+from .timeutil import gsw_date_time, zone_abbreviation_and_offset
+
+OUTBOUND_CHANNEL = "/v2/me/outbound"
+DEVICES_CHANNEL = "/v2/me/devices"
+# The seed shows the DeviceUserEventMessage companion on this channel, delivered beside the ack.
+INTERNAL_CHANNEL = "/me/internal"
+
+# Outbound operation -> notificationType / GSW_USER_EVENT of its acknowledgement (gws-api.md §4).
+ACK_NAMES = {
+    "RescheduleRecord": "ScheduledRecordRescheduleAcknowledge",
+    "CompleteRecord": "RecordProcessedAcknowledge",
+    "RejectRecord": "RecordRejectAcknowledge",
+    "CancelRecord": "RecordCancelAcknowledge",
+    "DoNotCallRecord": "DoNotCallAcknowledge",
+}
+
+
+def device_json(agent: Agent) -> dict[str, Any]:
+    """A device as in devices_reply.json (and inside me_reply.json / DeviceStateChangeMessage)."""
+    return {
+        "id": agent.device_id,
+        "deviceState": agent.device_state,
+        "userState": dict(agent.user_state),
+        "phoneNumber": agent.phone_number,
+        "e164Number": agent.phone_number,
+        "telephonyNetwork": "Private",
+        "doNotDisturb": "Off",
+        "capabilities": ["ForwardCallsOn", "DoNotDisturbOn"],
+    }
+
+
+def settings_json() -> dict[str, Any]:
+    """settings["interaction-workspace"]: WWE options are strings (gws-api.md §1.4, G12)."""
+    return {
+        "interaction-workspace": {
+            "privilege.outbound.can-use": "true",
+            "privilege.outbound.can-reschedule": "true",
+            "privilege.outbound.can-reschedule-before-call": "true",
+            "privilege.outbound.can-reschedule-on-new-number": "true",
+            "privilege.outbound.can-reject-record": "true",
+            "privilege.outbound.can-cancel-record": "true",
+            "privilege.outbound.can-mark-do-not-call": "true",
+            "outbound.callback-types": "personal,campaign",
+        }
+    }
+
+
+def features_json() -> list[str]:
+    # Shape not documented (gws-api.md G10): a list of feature names.
+    return ["api-voice", "api-voice-outbound", "api-user-settings"]
+
+
+def channels_json(agent: Agent) -> list[dict[str, Any]]:
+    # Shape not documented: one entry per media channel with its login state.
+    return [{"name": "voice", "state": "LoggedIn" if agent.cc_session_active else "LoggedOut"}]
+
+
+def user_json(agent: Agent, base_url: str, subresources: set[str]) -> dict[str, Any]:
+    """The user of GET /api/v2/me (me_reply.json), with the requested subresources."""
+    user: dict[str, Any] = {
+        "id": agent.user_id,
+        "userName": agent.username,
+        "firstName": agent.first_name,
+        "lastName": agent.last_name,
+        "emailAddress": agent.email,
+        "roles": ["ROLE_AGENT"],
+        "enabled": True,
+        "changePasswordOnFirstLogin": False,
+        "contactCenterId": agent.contact_center_id,
+        "uri": f"{base_url}/api/v2/users/{agent.user_id}",
+        "path": f"/users/{agent.user_id}",
+    }
+    if "devices" in subresources:
+        user["devices"] = [device_json(agent)]
+    if "settings" in subresources:
+        user["settings"] = settings_json()
+    if "features" in subresources:
+        user["features"] = features_json()
+    if "channels" in subresources:
+        user["channels"] = channels_json(agent)
+    return user
+
+
+def device_state_change(agent: Agent) -> dict[str, Any]:
+    return {"channel": DEVICES_CHANNEL,
+            "data": {"messageType": "DeviceStateChangeMessage", "devices": [device_json(agent)]}}
+
+
+def record_notification(record: Record, agent: Agent, event: str, now: float) -> dict[str, Any]:
+    """PreviewRecord / ScheduledCall: the whole record, as preview_record_notification.json."""
+    campaign = record.campaign
+    tz_name, tz_offset = zone_abbreviation_and_offset(record.zone, now)
+    user_data = {
+        "GSW_USER_EVENT": event,
+        "GSW_APPLICATION_ID": campaign.application_id,
+        "GSW_CAMPAIGN_NAME": campaign.name,
+        "GSW_CAMPAIGN_GROUP_NAME": campaign.group_name,
+        "GSW_CAMPAIGN_GROUP_DBID": campaign.group_dbid,
+        "GSW_CALLING_LIST": campaign.calling_list,
+        "GSW_CALLING_LIST_DBID": campaign.calling_list_dbid,
+        "GSW_SWITCH_DBID": 101,
+        "GSW_RECORD_HANDLE": record.handle,
+        "GSW_CHAIN_ID": record.chain_id,
+        "GSW_AGENT_ID": agent.username,
+        "GSW_PHONE": record.phone,
+        "GSW_TZ_NAME": tz_name,
+        "GSW_TZ_OFFSET": tz_offset,
+        "GSW_CALL_RESULT": record.call_result,
+        "GSW_ATTEMPTS": record.attempts,
+        "GSW_CALL_ATTEMPT_GUID": record.attempt_guid,
+        "GSW_FROM": record.daily_from,
+        "GSW_UNTIL": record.daily_until,
+        "GSW_RECORD_TYPE": record.record_type,
+        "GSW_CALLBACK_TYPE": record.callback_type,
+        "GSW_DATE_TIME": gsw_date_time(record.scheduled),
+        "dial_sched_time": record.scheduled,
+        "contact_time_zone": record.time_zone,
+        "contact_name": record.contact_name,
+        "contact_info": record.phone,
+        "account_number": record.account_number,
+        "InteractionType": "Outbound",
+        "InteractionSubtype": "OutboundNew",
+    }
+    return {
+        "channel": OUTBOUND_CHANNEL,
+        "data": {
+            "messageType": "OutboundRecordMessage",
+            "notificationType": event,
+            "record": {
+                "recordHandle": record.handle,
+                "applicationId": campaign.application_id,
+                "campaignName": campaign.name,
+                "callingList": campaign.calling_list,
+                "devicePath": agent.device_path,
+                "userData": user_data,
+            },
+        },
+    }
+
+
+def _metrics(started_ns: int) -> dict[str, Any]:
+    elapsed_ns = max(time.perf_counter_ns() - started_ns, 1)
+    return {"eventProcessing": {
+        "serverGenerationTimestamp": int(time.time() * 1000),
+        "nodeProcessingTimeNanos": elapsed_ns,
+        "serverProcessingTimeTotalMs": elapsed_ns // 1_000_000,
+    }}
+
+
+def _short_record(handle: int, application_id: Any, campaign_name: Any, calling_list: Any,
+                  device_path: Any) -> dict[str, Any]:
+    return {"devicePath": device_path, "callingList": calling_list, "applicationId": application_id,
+            "recordHandle": handle, "campaignName": campaign_name}
+
+
+def acknowledgement(operation: str, record: Record, device_path: str, device_id: str,
+                    reference_id: Optional[str], started_ns: int) -> list[dict[str, Any]]:
+    """The two messages of reschedule_cometd_reply.json (other operations: same shape, own name).
+
+    ``referenceId`` is present only when the request carried one (seed page).
+    """
+    name = ACK_NAMES[operation]
+    campaign = record.campaign
+    data: dict[str, Any] = {
+        "record": _short_record(record.handle, campaign.application_id, campaign.name,
+                                campaign.calling_list, device_path),
+        "notificationType": name,
+        "messageType": "OutboundRecordMessage",
+    }
+    if reference_id is not None:
+        data["referenceId"] = reference_id
+    user_data: dict[str, Any] = {
+        "GSW_APPLICATION_ID": campaign.application_id,
+        "GSW_RECORD_HANDLE": record.handle,
+        "GSW_USER_EVENT": name,
+        "GSW_CALLING_LIST": campaign.calling_list,
+    }
+    if operation == "RescheduleRecord":
+        # Exactly the seed's seven keys; the time is the new one, in UTC.
+        user_data["GSW_DATE_TIME"] = gsw_date_time(record.scheduled)
+        user_data["GSW_CALLBACK_TYPE"] = record.callback_type
+    user_data["GSW_CAMPAIGN_NAME"] = campaign.name
+    companion = {
+        "data": {"metrics": _metrics(started_ns), "userData": user_data, "deviceId": device_id,
+                 "messageType": "DeviceUserEventMessage"},
+        "channel": INTERNAL_CHANNEL,
+    }
+    return [{"data": data, "channel": OUTBOUND_CHANNEL}, companion]
+
+
+def error_notification(handle: int, application_id: Any, campaign_name: Any, calling_list: Any,
+                       device_path: str, device_id: str, reference_id: Optional[str],
+                       code: int, message: str, started_ns: int) -> list[dict[str, Any]]:
+    """The two messages of outbound_error_notification.json (gws-api.md G2)."""
+    data: dict[str, Any] = {"messageType": "OutboundRecordMessage", "notificationType": "Error"}
+    if reference_id is not None:
+        data["referenceId"] = reference_id
+    data["errorCode"] = code
+    data["errorMessage"] = message
+    data["record"] = _short_record(handle, application_id, campaign_name, calling_list, device_path)
+    companion = {
+        "channel": INTERNAL_CHANNEL,
+        "data": {
+            "messageType": "DeviceUserEventMessage",
+            "deviceId": device_id,
+            "userData": {"GSW_USER_EVENT": "Error", "GSW_ERROR_NUMBER": code, "GSW_ERROR": message,
+                         "GSW_APPLICATION_ID": application_id, "GSW_RECORD_HANDLE": handle,
+                         "GSW_CAMPAIGN_NAME": campaign_name},
+            "metrics": _metrics(started_ns),
+        },
+    }
+    return [{"channel": OUTBOUND_CHANNEL, "data": data}, companion]

@@ -1,0 +1,115 @@
+"""The simulator's world: campaigns, agents with their device, and outbound records.
+
+Plain mutable dataclasses, touched only from the simulator's event loop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
+from zoneinfo import ZoneInfo
+
+# OCS record types (gcti.h): 5 PersonalCallBack, 6 CampaignCallBack.
+RECORD_TYPE_PERSONAL = 5
+RECORD_TYPE_CAMPAIGN = 6
+CALLBACK_TYPES = {"Personal": RECORD_TYPE_PERSONAL, "Campaign": RECORD_TYPE_CAMPAIGN}
+
+# Record life cycle in the simulator. Only "scheduled" records accept operations.
+STATUS_SCHEDULED = "scheduled"
+STATUS_PROCESSED = "processed"        # CompleteRecord
+STATUS_REJECTED = "rejected"          # RejectRecord
+STATUS_CANCELLED = "cancelled"        # CancelRecord
+STATUS_DO_NOT_CALL = "do_not_call"    # DoNotCallRecord
+
+# userState objects a device can show (ids are fixed so clients can compare them).
+USER_STATE_LOGGED_OUT = {"id": "5D1A2F6E-0C4B-4B3E-9E1A-6B6B3C0F3A01", "displayName": "Logged Out",
+                         "state": "LoggedOut"}
+USER_STATE_NOT_READY = {"id": "900D55CC-2BB0-431F-8BF9-D3525B383BE6", "displayName": "Not Ready",
+                        "state": "NotReady"}
+USER_STATE_READY = {"id": "9430250E-0A1B-421F-B372-F29E69366DED", "displayName": "Ready",
+                    "state": "Ready"}
+
+
+@dataclass(frozen=True)
+class Campaign:
+    name: str
+    calling_list: str
+    group_name: str
+    group_dbid: int
+    calling_list_dbid: int
+    application_id: int
+
+
+@dataclass
+class Agent:
+    username: str
+    user_id: str             # 32 hex digits, like GWS user ids
+    first_name: str
+    last_name: str
+    device_id: str           # uuid
+    phone_number: str        # the DN, e.g. "5001"
+    contact_center_id: str
+    # Device state; becomes Active/Ready with StartContactCenterSession.
+    device_state: str = "Inactive"
+    user_state: dict = field(default_factory=lambda: dict(USER_STATE_LOGGED_OUT))
+    cc_session_active: bool = False
+
+    @property
+    def device_path(self) -> str:
+        return "/devices/" + self.device_id
+
+    @property
+    def email(self) -> str:
+        return f"{self.username}@example.com"
+
+
+@dataclass
+class Record:
+    handle: int
+    agent: str               # username the record is assigned to
+    campaign: Campaign
+    phone: str               # E.164
+    time_zone: str           # IANA name
+    daily_from: int          # seconds after local midnight
+    daily_until: int
+    callback_type: str       # "Personal" | "Campaign"
+    scheduled: int           # epoch seconds (UTC instant)
+    contact_name: str
+    account_number: str
+    attempts: int
+    call_result: int
+    attempt_guid: str
+    status: str = STATUS_SCHEDULED
+    # The scheduled time for which a ScheduledCall was already delivered (None: not yet).
+    delivered_for: Optional[int] = None
+
+    @property
+    def chain_id(self) -> int:
+        return self.handle
+
+    @property
+    def record_type(self) -> int:
+        return CALLBACK_TYPES[self.callback_type]
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+    @property
+    def due_delivered(self) -> bool:
+        return self.delivered_for == self.scheduled
+
+
+@dataclass
+class World:
+    campaigns: list[Campaign]
+    agents: dict[str, Agent]
+    records: dict[int, Record]
+    started_at: float        # epoch seconds the demo data is relative to
+
+    def records_of(self, username: str) -> Iterator[Record]:
+        return (r for r in self.records.values() if r.agent == username)
+
+    @property
+    def usernames(self) -> list[str]:
+        return list(self.agents)

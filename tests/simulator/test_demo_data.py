@@ -1,0 +1,122 @@
+"""Seeded demo data: determinism, realistic and fictional contents, time-zone facts."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from agent_desktop.simulator import Simulator, SimulatorConfig
+from agent_desktop.simulator.demo_data import generate_world
+from agent_desktop.simulator.timeutil import in_daily_window
+
+NOW = 1_790_000_000.0  # a fixed start time: 2026-09-21T12:53:20Z
+
+
+def identity(world):
+    """What must not depend on the start time."""
+    return ([(a.username, a.user_id, a.device_id, a.phone_number, a.first_name)
+             for a in world.agents.values()],
+            [(r.handle, r.agent, r.campaign.name, r.phone, r.contact_name, r.time_zone,
+              r.daily_from, r.daily_until, r.callback_type, r.account_number)
+             for r in world.records.values()])
+
+
+def test_same_seed_same_world():
+    first = generate_world(3, 4, 30, NOW)
+    second = generate_world(3, 4, 30, NOW)
+    assert identity(first) == identity(second)
+    assert [r.scheduled for r in first.records.values()] == \
+        [r.scheduled for r in second.records.values()]
+
+
+def test_same_seed_other_start_time_same_identities():
+    assert identity(generate_world(3, 4, 30, NOW)) == \
+        identity(generate_world(3, 4, 30, NOW + 12_345))
+
+
+def test_other_seed_other_world():
+    assert identity(generate_world(3, 4, 30, NOW)) != identity(generate_world(4, 4, 30, NOW))
+
+
+def test_two_simulators_with_one_seed_have_the_same_users_and_devices():
+    config = SimulatorConfig(agents=3, records_per_agent=5, seed=11)
+    one, two = Simulator(config), Simulator(config)
+    assert one.usernames == two.usernames == ["agent1", "agent2", "agent3"]
+    assert [a.device_id for a in one.core.world.agents.values()] == \
+        [a.device_id for a in two.core.world.agents.values()]
+    # No password given: a random one per run.
+    assert one.password != two.password and len(one.password) >= 16
+
+
+def test_agents_and_devices():
+    world = generate_world(1, 5, 2, NOW)
+    assert list(world.agents) == [f"agent{i}" for i in range(1, 6)]
+    assert [a.phone_number for a in world.agents.values()] == ["5001", "5002", "5003", "5004", "5005"]
+    device_ids = [a.device_id for a in world.agents.values()]
+    assert len(set(device_ids)) == 5
+    assert all(re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", d)
+               for d in device_ids)
+    assert all(re.fullmatch(r"[0-9a-f]{32}", a.user_id) for a in world.agents.values())
+
+
+FICTIONAL = [
+    r"\+1\d{3}5550(1\d\d)",             # NANP 555-0100..0199
+    r"\+4420794600\d\d|\+442079460\d{3}", r"\+441614960\d{3}", r"\+447700900\d{3}",  # Ofcom
+    r"\+3319900\d{4}", r"\+3363998\d{4}",                                            # ARCEP
+    r"\+468465004\d\d", r"\+467017406\d\d",                                          # PTS
+    r"\+61[2378](5550|7010)\d{4}",                                                   # ACMA
+]
+
+
+def test_records_are_realistic_and_fictional():
+    world = generate_world(1, 5, 40, NOW)
+    records = list(world.records.values())
+    assert len(records) == 200
+    assert len({r.handle for r in records}) == 200
+    assert all(isinstance(r.handle, int) and r.handle > 0 for r in records)
+    for record in records:
+        assert any(re.fullmatch(p, record.phone) for p in FICTIONAL), record.phone
+        assert re.fullmatch(r"\+\d{8,15}", record.phone)
+        assert re.fullmatch(r"AC-\d{4}-\d{4}", record.account_number)
+        ZoneInfo(record.time_zone)
+        assert 6 * 3600 <= record.daily_from < record.daily_until <= 22 * 3600
+        assert record.campaign.application_id == 134
+        assert record.record_type == {"Personal": 5, "Campaign": 6}[record.callback_type]
+        assert " " in record.contact_name
+    regions = {r.time_zone.split("/")[0] for r in records}
+    assert {"America", "Europe", "Australia"} <= regions
+    assert len({r.campaign.name for r in records}) == 4
+    assert len({r.campaign.calling_list for r in records}) == 4
+    types = Counter(r.callback_type for r in records)
+    assert types["Personal"] > 40 and types["Campaign"] > 40
+    assert len({r.contact_name.split()[-1] for r in records}) > 30  # many families, many cultures
+
+
+def test_scheduled_times_relative_to_start_rounded_and_mostly_in_window():
+    world = generate_world(1, 5, 40, NOW)
+    base = int(NOW) // 300 * 300
+    records = list(world.records.values())
+    for record in records:
+        assert record.scheduled % 300 == 0
+        assert base - 2 * 3600 <= record.scheduled <= base + 8 * 86400
+    overdue = [r for r in records if r.scheduled < NOW]
+    assert 0 < len(overdue) < len(records) / 3
+    inside = [r for r in records
+              if in_daily_window(r.scheduled, ZoneInfo(r.time_zone), r.daily_from, r.daily_until)]
+    assert len(inside) > 0.75 * len(records)
+
+
+def test_generation_is_fast():
+    started = time.perf_counter()
+    generate_world(1, 50, 100, NOW)
+    assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize("agents,records", [(1, 0), (2, 1)])
+def test_small_worlds(agents, records):
+    world = generate_world(1, agents, records, NOW)
+    assert len(world.agents) == agents and len(world.records) == agents * records
