@@ -66,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="append one JSON line per REST operation to FILE")
     parser.add_argument("--ack-delay-ms", type=_non_negative, default=0,
                         help="delay before an operation's outcome is published (default 0)")
+    parser.add_argument("--callback-types", default="personal,campaign",
+                        choices=["personal,campaign", "personal", "campaign"],
+                        help="callback types the agents' settings allow; one alone forces it")
     parser.add_argument("--errors-as-http-200", action="store_true",
                         help="answer refusals with HTTP 200 (statusCode in the body only)")
     parser.add_argument("--log-level", default="INFO",
@@ -108,7 +111,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                              records_per_agent=args.records_per_agent, seed=args.seed,
                              password=args.password, journal=args.journal,
                              ack_delay_ms=args.ack_delay_ms,
-                             errors_as_http_200=args.errors_as_http_200)
+                             errors_as_http_200=args.errors_as_http_200,
+                             callback_types=args.callback_types)
     try:
         asyncio.run(_serve(config))
     except OSError as error:

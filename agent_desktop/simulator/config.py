@@ -36,6 +36,9 @@ class SimulatorConfig:
     # gws-api.md G1: answer refusals with HTTP 200 (statusCode only in the body), to test clients
     # against servers that do so. Off by default: the mapping in docs/simulator.md applies.
     errors_as_http_200: bool = False
+    # settings["interaction-workspace"]["outbound.callback-types"] for every agent: "personal" or
+    # "campaign" alone forces that type (the desktop locks or hides the choice).
+    callback_types: str = "personal,campaign"
 
     def __post_init__(self) -> None:
         if self.agents < 1:
@@ -48,5 +51,8 @@ class SimulatorConfig:
             raise ValueError("ack_delay_ms must not be negative")
         if self.long_poll_timeout_ms < 0 or self.max_interval_ms <= 0:
             raise ValueError("long_poll_timeout_ms must be >= 0 and max_interval_ms > 0")
+        types = [t.strip() for t in self.callback_types.split(",")]
+        if not types or any(t not in ("personal", "campaign") for t in types):
+            raise ValueError("callback_types must be personal, campaign or personal,campaign")
         if self.password is not None and not self.password:
             raise ValueError("password must not be empty (use None for a random one)")

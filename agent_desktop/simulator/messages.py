@@ -41,7 +41,7 @@ def device_json(agent: Agent) -> dict[str, Any]:
     }
 
 
-def settings_json() -> dict[str, Any]:
+def settings_json(callback_types: str = "personal,campaign") -> dict[str, Any]:
     """settings["interaction-workspace"]: WWE options are strings (gws-api.md §1.4, G12)."""
     return {
         "interaction-workspace": {
@@ -52,7 +52,7 @@ def settings_json() -> dict[str, Any]:
             "privilege.outbound.can-reject-record": "true",
             "privilege.outbound.can-cancel-record": "true",
             "privilege.outbound.can-mark-do-not-call": "true",
-            "outbound.callback-types": "personal,campaign",
+            "outbound.callback-types": callback_types,
         }
     }
 
@@ -67,7 +67,8 @@ def channels_json(agent: Agent) -> list[dict[str, Any]]:
     return [{"name": "voice", "state": "LoggedIn" if agent.cc_session_active else "LoggedOut"}]
 
 
-def user_json(agent: Agent, base_url: str, subresources: set[str]) -> dict[str, Any]:
+def user_json(agent: Agent, base_url: str, subresources: set[str],
+              callback_types: str = "personal,campaign") -> dict[str, Any]:
     """The user of GET /api/v2/me (me_reply.json), with the requested subresources."""
     user: dict[str, Any] = {
         "id": agent.user_id,
@@ -85,7 +86,7 @@ def user_json(agent: Agent, base_url: str, subresources: set[str]) -> dict[str, 
     if "devices" in subresources:
         user["devices"] = [device_json(agent)]
     if "settings" in subresources:
-        user["settings"] = settings_json()
+        user["settings"] = settings_json(callback_types)
     if "features" in subresources:
         user["features"] = features_json()
     if "channels" in subresources:

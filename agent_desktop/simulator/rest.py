@@ -211,7 +211,8 @@ async def get_me(request: web.Request) -> web.Response:
                                      f"Unknown subresources: {', '.join(unknown)}; known: "
                                      f"{', '.join(KNOWN_SUBRESOURCES)}",
                                      as_http_200=core.config.errors_as_http_200)
-    return replies.ok(user=messages.user_json(agent, _base_url(request), wanted))
+    return replies.ok(user=messages.user_json(agent, _base_url(request), wanted,
+                                              request.app[CORE].config.callback_types))
 
 
 async def get_devices(request: web.Request) -> web.Response:

@@ -191,3 +191,28 @@ def test_login_unreachable_server_and_no_vault(qloop, qtbot):
         qtbot.waitUntil(task.done)
     finally:
         keyring.set_keyring(previous)
+
+
+@pytest.mark.parametrize("types, locked, hidden", [("personal", True, False), ("campaign", False, True)])
+def test_forced_callback_type_from_the_servers_settings(qtbot, run, types, locked, hidden):
+    config = SimulatorConfig(host="127.0.0.1", port=0, agents=1, records_per_agent=6, seed=5, callback_types=types)
+    with SimulatorThread(config) as forced_sim:
+        agent = run(Connector()(LoginAttempt(forced_sim.url, "agent1", forced_sim.password, remember=False)))
+        try:
+            assert agent.profile.outbound.forced_callback_type.value.lower() == types
+            qtbot.waitUntil(lambda: len(agent.store) == 6, timeout=10_000)
+            win = MainWindow(agent.store, agent_tz=UTC)
+            controller = MainController(agent, win, agent_tz=UTC)
+            qtbot.addWidget(win)
+            win.show()
+            qtbot.waitExposed(win)
+            win.reschedule_action.trigger()
+            qtbot.waitUntil(lambda: controller.dialog is not None and controller.dialog.isVisible())
+            dialog = controller.dialog
+            assert (not dialog.campaign_radio.isEnabled()) is locked
+            assert dialog.type_row.isHidden() is hidden
+            assert dialog.chosen()[1].value.lower() == types
+            dialog.reject()
+            win.close()
+        finally:
+            run(agent.close())
