@@ -40,7 +40,8 @@ async def read_password(username: str, server_url: str, *, timeout_s: float = DE
     except asyncio.TimeoutError:
         return VaultResult(None, "The password vault did not answer in time.")
     except KeyringError as exc:
-        return VaultResult(None, f"No password vault is available ({type(exc).__name__}).")
+        log.info("password vault unavailable: %s", type(exc).__name__)
+        return VaultResult(None, "No password vault is available on this computer.")
     return VaultResult(password)
 
 
@@ -57,5 +58,6 @@ async def store_password(
     except asyncio.TimeoutError:
         return VaultResult(None, "The password vault did not answer in time.")
     except KeyringError as exc:
-        return VaultResult(None, f"No password vault is available ({type(exc).__name__}).")
+        log.info("password vault unavailable: %s", type(exc).__name__)
+        return VaultResult(None, "No password vault is available on this computer.")
     return VaultResult(password)

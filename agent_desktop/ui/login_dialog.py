@@ -128,12 +128,14 @@ class LoginDialog(QDialog):
         self.status_label.setStyleSheet("color: #c62828; font-weight: bold;" if error else "")
         self.status_label.setAccessibleName(text)
         self.status_label.show()
+        self.adjustSize()
 
     def vault_unavailable(self, why: str) -> None:
         self.remember_check.setChecked(False)
         self.remember_check.setEnabled(False)
         self.vault_note.setText(f"{why} Your password will be asked each time.")
         self.vault_note.show()
+        self.adjustSize()
 
 
 def remembered_servers(settings: QSettings) -> list[str]:
