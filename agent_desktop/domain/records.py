@@ -28,6 +28,7 @@ class RecordStatus(enum.StrEnum):
     """Where the record stands with respect to the agent's last operation on it."""
 
     SCHEDULED = "scheduled"
+    QUEUED = "queued"  # saved locally, waiting for the server to be reachable
     SENDING = "sending"
     CONFIRMED = "confirmed"
     FAILED = "failed"

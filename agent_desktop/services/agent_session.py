@@ -1,30 +1,53 @@
-"""The agent's live session: login, notifications, contact-center session, record store.
+"""The agent's live session: login, notifications, contact-center session, record store,
+the durable outbox, and getting back online by itself.
 
-The order matters and follows real GWS clients: subscribe to notifications *before*
-StartContactCenterSession, or the records it pushes are missed.
+The order of start-up follows real GWS clients: subscribe to notifications *before*
+StartContactCenterSession, or the records it pushes are missed. A reschedule is written to
+the outbox before it is sent and leaves it only when acknowledged or refused for good; whatever
+happens in between (no network, server restart, node death, a lost acknowledgement, a crash),
+it is sent again with the same ``referenceId`` until one of those two outcomes.
 """
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
+import time
 from datetime import datetime, timezone
 from typing import Callable
 
 from agent_desktop.domain.agent import AgentProfile
 from agent_desktop.domain.records import CallbackType, OutboundRecord, RecordKey, RecordStatus
-from agent_desktop.domain.rules import validate_reschedule
-from agent_desktop.domain.store import RecordStore
+from agent_desktop.domain.rules import RescheduleRequest, validate_reschedule
+from agent_desktop.domain.store import ChangeKind, RecordChange, RecordStore
+from agent_desktop.services import wire
+from agent_desktop.services.backoff import Backoff
 from agent_desktop.services.errors import (
     AcknowledgementTimeout,
+    AuthenticationFailed,
+    CsrfRejected,
     GwsError,
+    NotificationsError,
     NotPermitted,
-    OperationError,
+    OperationRefused,
+    RequestRefused,
+    ServerUnreachable,
 )
-from agent_desktop.services.events import Event, RecordPushed, RecordWithdrawn
+from agent_desktop.services.events import (
+    ConnectionState,
+    ConnectionStateChanged,
+    Event,
+    NotificationSessionRenewed,
+    OperationAcknowledged,
+    OperationFailed,
+    RecordPushed,
+    RecordWithdrawn,
+)
 from agent_desktop.services.gws_session import GwsSession
+from agent_desktop.services.local_store import LocalStore, PendingReschedule
 from agent_desktop.services.notifications import NotificationClient
-from agent_desktop.services.outbound import OutboundOperations
+from agent_desktop.services.outbound import OutboundOperations, new_reference_id
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +58,13 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def _transient(error: GwsError) -> bool:
+    """Worth sending again later: the server was not reached, or failed, or forgot us."""
+    if isinstance(error, RequestRefused):
+        return error.http_status >= 500 or error.http_status in (408, 429)
+    return isinstance(error, (ServerUnreachable, NotificationsError, CsrfRejected))
+
+
 class AgentSession:
     """Keeps ``store`` in step with what GWS tells this agent, and carries out reschedules."""
 
@@ -43,54 +73,110 @@ class AgentSession:
         session: GwsSession,
         store: RecordStore,
         *,
+        local: LocalStore | None = None,
         ack_timeout_s: float = 30.0,
         on_event: Callable[[Event], None] | None = None,
         clock: Clock = utc_now,
+        backoff: Backoff | None = None,
     ) -> None:
         self.session = session
         self.store = store
+        self.local = local
         self.operations = OutboundOperations(session, ack_timeout_s=ack_timeout_s)
         self.on_event = on_event  # set by whoever shows the events (the window's controller)
         self._clock = clock
+        self._backoff = backoff or Backoff()
+        self.owner = f"{session.username}@{session.nodes[0]}"
         self._notifications: NotificationClient | None = None
         self._cc_session_started = False
+        self._online = False
+        self._closed = False
+        self._trouble = asyncio.Event()
+        self._pending: dict[str, PendingReschedule] = {}  # the outbox, in memory
+        self._in_flight: set[str] = set()
+        self._tasks: set[asyncio.Task[object]] = set()
+        self._ledger_dirty: dict[RecordKey, OutboundRecord | None] = {}
+        self._retry_handle: asyncio.TimerHandle | None = None
         self.profile: AgentProfile | None = None
 
+    # -- life cycle --------------------------------------------------------------------------
     async def start(self) -> AgentProfile:
-        """Log in, open notifications and start the contact-center session.
+        """Load the local ledger and outbox, log in, open notifications, start the session.
 
         On failure everything opened so far is closed again before the error propagates.
         """
         try:
-            self.profile = await self.session.login()
-            self._notifications = NotificationClient(self.session, self._dispatch)
-            await self._notifications.open()
-            await self.session.start_contact_center_session()
-            self._cc_session_started = True
+            if self.local is not None:
+                await self._load_local()
+            await self._connect()
         except BaseException:
             await self.close()
             raise
-        return self.profile
+        self._online = True
+        self._spawn(self._keep_connected(), "keep-connected")
+        self._kick_replay()
+        return self.profile  # type: ignore[return-value]
 
-    def _dispatch(self, event: Event) -> None:
-        if isinstance(event, RecordPushed):
-            self._merge_pushed(event.record)
-        elif isinstance(event, RecordWithdrawn):
-            self.store.remove(event.key)
-        else:
-            self.operations.handle_event(event)
+    async def _load_local(self) -> None:
+        assert self.local is not None
+        await self.local.open()
+        self.store.upsert_many(await self.local.load_records(self.owner))
+        for pending in await self.local.pending(self.owner):
+            self._pending[pending.reference_id] = pending
+            if pending.key in self.store:
+                self.store.update(pending.key, status=RecordStatus.QUEUED, status_reason="")
+        self.store.subscribe(self._remember_changes)
+
+    async def _connect(self) -> None:
+        self.profile = await self.session.login()
+        await self._open_notifications()
+        await self.session.start_contact_center_session()
+        self._cc_session_started = True
+
+    async def _open_notifications(self) -> None:
+        if self._notifications is not None:
+            await self._notifications.close()
+        self._notifications = NotificationClient(self.session, self._dispatch)
+        await self._notifications.open()
+
+    async def close(self) -> None:
+        """Notifications off first, then EndContactCenterSession (it ends the HTTP session)."""
+        self._closed = True
+        if self._retry_handle is not None:
+            self._retry_handle.cancel()
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self._notifications is not None:
+            await self._notifications.close()
+            self._notifications = None
+        if self._cc_session_started:
+            self._cc_session_started = False
+            try:
+                await self.session.end_contact_center_session()
+            except GwsError as exc:
+                log.warning("could not end the contact-center session: %s", exc.message)
+        if self.local is not None:
+            await self._flush_ledger()
+            await self.local.close()
+            self.local = None
+        await self.session.aclose()
+
+    def _spawn(self, coro, name: str) -> None:  # type: ignore[no-untyped-def]
+        task = asyncio.get_running_loop().create_task(coro, name=name)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def _emit(self, event: Event) -> None:
         if self.on_event is not None:
             self.on_event(event)
 
-    def _merge_pushed(self, record: OutboundRecord) -> None:
-        known = self.store.get(record.key)
-        if known is not None and known.status is RecordStatus.SENDING:
-            # The server's copy must not wipe out the fact that our operation is in flight.
-            record = dataclasses.replace(record, status=known.status, status_reason=known.status_reason)
-        self.store.upsert(record)
+    @property
+    def online(self) -> bool:
+        return self._online
 
     @property
-    def notifications_state(self):
+    def notifications_state(self) -> ConnectionState | None:
         """The CometD channel's state, or None before it was opened."""
         return self._notifications.state if self._notifications else None
 
@@ -101,55 +187,230 @@ class AgentSession:
             raise NotPermitted("No telephony device is assigned to you, so outbound requests cannot be sent.")
         return device.path
 
-    async def reschedule(
-        self, key: RecordKey, when: datetime, callback_type: CallbackType
-    ) -> OutboundRecord:
-        """Reschedule a known record; the store shows sending → confirmed / failed / unconfirmed.
+    # -- events from the server --------------------------------------------------------------
+    def _dispatch(self, event: Event) -> None:
+        if isinstance(event, RecordPushed):
+            self._merge_pushed(event.record)
+        elif isinstance(event, RecordWithdrawn):
+            self.store.remove(event.key)
+        elif isinstance(event, (OperationAcknowledged, OperationFailed)):
+            if not self.operations.handle_event(event):
+                self._settle_late(event)
+        elif isinstance(event, NotificationSessionRenewed):
+            # The server forgot us (restart, failover): our HTTP session and contact-center
+            # session are gone too, and what was published meanwhile is lost.
+            self._report_trouble("The server forgot this session.")
+        elif isinstance(event, ConnectionStateChanged):
+            if event.state in (ConnectionState.RECONNECTING, ConnectionState.OFFLINE) and self._online:
+                self._report_trouble(event.detail)
+                return  # the session's own state (reconnecting) is what the agent sees
+        self._emit(event)
 
-        Raises ``RescheduleRefused`` (domain rules, nothing sent) or a ``GwsError``; the record
-        keeps its old time unless the server confirmed the new one.
+    def _merge_pushed(self, record: OutboundRecord) -> None:
+        known = self.store.get(record.key)
+        if known is not None and known.status is not RecordStatus.SCHEDULED:
+            # The server's copy must not wipe out what our own operation on the record shows.
+            record = dataclasses.replace(record, status=known.status, status_reason=known.status_reason)
+        self.store.upsert(record)
+
+    def _settle_late(self, event: OperationAcknowledged | OperationFailed) -> None:
+        """An outcome nobody waits for any more (after a timeout, a restart): apply it once."""
+        pending = self._pending.get(event.reference_id or "")
+        if pending is None or pending.reference_id in self._in_flight:
+            return  # a duplicate of what was settled already, or not ours
+        if isinstance(event, OperationAcknowledged):
+            self._spawn(self._confirm(pending), "late-confirm")
+        else:
+            self._spawn(self._fail(pending, event.message), "late-fail")
+
+    # -- reschedule --------------------------------------------------------------------------
+    async def reschedule(self, key: RecordKey, when: datetime, callback_type: CallbackType) -> OutboundRecord:
+        """Reschedule a known record. Returns it confirmed, or queued (offline: sent later).
+
+        Raises ``RescheduleRefused`` (domain rules, nothing sent), ``OperationRefused`` or
+        ``RequestRefused`` (the server said no: the row shows failed, the old time stays), or
+        ``AcknowledgementTimeout`` (the row shows unconfirmed; it is retried by itself).
         """
         record = self.store.get(key)
         if record is None:
             raise KeyError(key)
-        validate_reschedule(
-            when,
-            callback_type,
-            now=self._clock(),
-            record=record,
-            capabilities=self.profile.outbound if self.profile else None,
-        )
-        self.store.update(key, status=RecordStatus.SENDING, status_reason="")
-        try:
-            await self.operations.reschedule(
-                key, record.campaign_name, when, callback_type, device_path=self.device_path
-            )
-        except AcknowledgementTimeout as exc:
-            self.store.update(key, status=RecordStatus.UNCONFIRMED, status_reason=exc.message)
-            raise
-        except (OperationError, GwsError) as exc:
-            self.store.update(key, status=RecordStatus.FAILED, status_reason=exc.message)
-            raise
-        except BaseException:
-            self.store.update(key, status=RecordStatus.UNCONFIRMED, status_reason="Interrupted.")
-            raise
-        return self.store.update(
-            key,
-            scheduled_at=when.astimezone(timezone.utc),
-            callback_type=callback_type,
-            status=RecordStatus.CONFIRMED,
-            status_reason="",
-        )
+        validate_reschedule(when, callback_type, now=self._clock(), record=record,
+                            capabilities=self.profile.outbound if self.profile else None)
+        pending = PendingReschedule(
+            reference_id=new_reference_id(), owner=self.owner, key=key, campaign_name=record.campaign_name,
+            when=when.astimezone(timezone.utc), callback_type=callback_type,
+            previous_at=record.scheduled_at, created_at=time.time())
+        if self.local is not None:
+            await self.local.add_pending(pending)  # durable before anything is sent
+        self._pending[pending.reference_id] = pending
+        if not self._online:
+            self.store.update(key, status=RecordStatus.QUEUED, status_reason="")
+            return self.store.get(key)  # type: ignore[return-value]
+        return await self._send(pending)
 
-    async def close(self) -> None:
-        """Notifications off first, then EndContactCenterSession (it ends the HTTP session)."""
-        if self._notifications is not None:
-            await self._notifications.close()
-            self._notifications = None
-        if self._cc_session_started:
-            self._cc_session_started = False
+    async def _send(self, pending: PendingReschedule) -> OutboundRecord:
+        key = pending.key
+        self._in_flight.add(pending.reference_id)
+        if key in self.store:
+            self.store.update(key, status=RecordStatus.SENDING, status_reason="")
+        try:
+            if self.local is not None:
+                await self.local.count_attempt(pending.reference_id)
+            request = RescheduleRequest(key, pending.campaign_name, pending.when, pending.callback_type,
+                                        pending.reference_id)
+            await self.operations.perform(key.record_handle, wire.reschedule_body(request, self.device_path))
+        except AcknowledgementTimeout as exc:
+            self._mark(key, RecordStatus.UNCONFIRMED, exc.message)
+            self._schedule_retry()
+            raise
+        except (OperationRefused, RequestRefused) as exc:
+            if isinstance(exc, RequestRefused) and _transient(exc):
+                return self._queue_after(exc, key)
+            await self._fail(pending, exc.message)
+            raise
+        except AuthenticationFailed as exc:
+            return self._queue_after(exc, key)
+        except GwsError as exc:
+            if _transient(exc):
+                return self._queue_after(exc, key)
+            await self._fail(pending, exc.message)
+            raise
+        finally:
+            self._in_flight.discard(pending.reference_id)
+        return await self._confirm(pending)
+
+    def _queue_after(self, error: GwsError, key: RecordKey) -> OutboundRecord:
+        """The server could not be reached: keep it queued and get back online."""
+        log.info("reschedule queued: %s", error.message)
+        self._mark(key, RecordStatus.QUEUED, "")
+        self._report_trouble(error.message)
+        return self.store.get(key)  # type: ignore[return-value]
+
+    def _mark(self, key: RecordKey, status: RecordStatus, reason: str) -> None:
+        if key in self.store:
+            self.store.update(key, status=status, status_reason=reason)
+
+    async def _confirm(self, pending: PendingReschedule) -> OutboundRecord:
+        if self._pending.pop(pending.reference_id, None) is None:
+            return self.store.get(pending.key)  # type: ignore[return-value]
+        if self.local is not None:
+            await self.local.settle(pending, "confirmed")
+        if pending.key not in self.store:
+            return None  # type: ignore[return-value]
+        return self.store.update(pending.key, scheduled_at=pending.when, callback_type=pending.callback_type,
+                                 status=RecordStatus.CONFIRMED, status_reason="")
+
+    async def _fail(self, pending: PendingReschedule, reason: str) -> None:
+        if self._pending.pop(pending.reference_id, None) is None:
+            return
+        if self.local is not None:
+            await self.local.settle(pending, "failed", reason)
+        self._mark(pending.key, RecordStatus.FAILED, reason)
+
+    # -- replaying the outbox ----------------------------------------------------------------
+    def _kick_replay(self) -> None:
+        if not self._closed and self._pending:
+            self._spawn(self._replay(), "replay-outbox")
+
+    def _schedule_retry(self) -> None:
+        """A lost acknowledgement: send the same reschedule again after a pause."""
+        if self._retry_handle is None and not self._closed:
+            attempts = max((p.attempts for p in self._pending.values()), default=0)
+            delay = self._backoff.delay(attempts + 1)
+            self._retry_handle = asyncio.get_running_loop().call_later(delay, self._retry_now)
+
+    def _retry_now(self) -> None:
+        self._retry_handle = None
+        self._kick_replay()
+
+    async def _replay(self) -> None:
+        for pending in list(self._pending.values()):
+            if not self._online or self._closed:
+                return
+            if pending.reference_id in self._in_flight or pending.reference_id not in self._pending:
+                continue
+            self._pending[pending.reference_id] = pending = dataclasses.replace(pending, attempts=pending.attempts + 1)
             try:
-                await self.session.end_contact_center_session()
+                await self._send(pending)
             except GwsError as exc:
-                log.warning("could not end the contact-center session: %s", exc.message)
-        await self.session.aclose()
+                log.info("replay of %s did not settle: %s", pending.reference_id, exc.message)
+
+    # -- staying connected -------------------------------------------------------------------
+    def _report_trouble(self, detail: str) -> None:
+        if self._closed:
+            return
+        if self._online:
+            self._online = False
+            self._emit(ConnectionStateChanged(ConnectionState.RECONNECTING, detail))
+        self._trouble.set()
+
+    async def _keep_connected(self) -> None:
+        while not self._closed:
+            await self._trouble.wait()
+            await self._recover()
+
+    async def _recover(self) -> None:
+        """Log in again (on another node if this one is gone), reopen notifications, restart the
+        contact-center session, then send what the outbox holds. Backs off between attempts; a
+        refused password stops the attempts (no retry storm)."""
+        attempt = 0
+        while not self._closed:
+            self._trouble.clear()
+            attempt += 1
+            try:
+                await self._reconnect_once()
+            except AuthenticationFailed as exc:
+                self._emit(ConnectionStateChanged(ConnectionState.OFFLINE, exc.message))
+                return
+            except GwsError as exc:
+                delay = self._backoff.delay(attempt)
+                log.info("still offline (%s); next try in %.1f s", exc.message, delay)
+                self._emit(ConnectionStateChanged(ConnectionState.RECONNECTING, exc.message))
+                try:
+                    await asyncio.wait_for(self._trouble.wait(), delay)
+                except asyncio.TimeoutError:
+                    pass
+                continue
+            self._online = True
+            self._trouble.clear()
+            self._emit(ConnectionStateChanged(ConnectionState.CONNECTED, "Back online."))
+            self._kick_replay()
+            return
+
+    async def _reconnect_once(self) -> None:
+        try:
+            self.profile = await self.session.login()
+        except ServerUnreachable:
+            if len(self.session.nodes) < 2:
+                raise
+            node = self.session.next_node()
+            log.info("moving to GWS node %s", node)
+            self.session.use_node(node)
+            self.profile = await self.session.login()
+            await self._open_notifications()
+        else:
+            if self.notifications_state is not ConnectionState.CONNECTED:
+                await self._open_notifications()
+        await self.session.start_contact_center_session()
+        self._cc_session_started = True
+
+    # -- the ledger --------------------------------------------------------------------------
+    def _remember_changes(self, changes: list[RecordChange]) -> None:
+        if self.local is None or self._closed:
+            return
+        first = not self._ledger_dirty
+        for change in changes:
+            self._ledger_dirty[change.key] = change.record if change.kind is not ChangeKind.REMOVED else None
+        if first:
+            # One write per burst (a session start pushes every record at once).
+            asyncio.get_running_loop().call_soon(lambda: self._spawn(self._flush_ledger(), "ledger"))
+
+    async def _flush_ledger(self) -> None:
+        if self.local is None or not self._ledger_dirty:
+            return
+        dirty, self._ledger_dirty = self._ledger_dirty, {}
+        kept = [r for r in dirty.values() if r is not None]
+        await self.local.save_records(self.owner, kept)
+        for key, record in dirty.items():
+            if record is None:
+                await self.local.forget_record(self.owner, key)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import ssl
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
 import httpx
@@ -53,7 +53,7 @@ class GwsSession:
 
     def __init__(
         self,
-        server_url: str,
+        server_url: str | Sequence[str],
         username: str,
         password: str,
         *,
@@ -62,8 +62,15 @@ class GwsSession:
         allow_insecure_http: bool = False,
         timeout_s: float = 15.0,
         transport: httpx.AsyncBaseTransport | None = None,
+        on_secret: Callable[[str], None] | None = None,
     ) -> None:
-        self.base_url = normalise_server_url(server_url, allow_insecure_http=allow_insecure_http)
+        urls = [server_url] if isinstance(server_url, str) else list(server_url)
+        if not urls:
+            raise ValueError("no server address given")
+        # Several GWS nodes (behind or instead of a load balancer): the session talks to one at
+        # a time and moves to another when that one is gone (``use_node``).
+        self.nodes = [normalise_server_url(u, allow_insecure_http=allow_insecure_http) for u in urls]
+        self.base_url = self.nodes[0]
         self.username = username
         self._ssl_context: ssl.SSLContext | bool = self._make_ssl_context(verify_tls, ca_bundle)
         self._client = httpx.AsyncClient(
@@ -77,6 +84,10 @@ class GwsSession:
         self._csrf_header: str | None = None
         self._csrf_token: str | None = None
         self.profile: AgentProfile | None = None
+        # Called once with each CSRF token and cookie value the session learns, so that the
+        # app can keep them out of its logs (``agent_desktop.logs.register_secret``).
+        self.on_secret = on_secret
+        self._reported_secrets: set[str] = set()
 
     @staticmethod
     def _make_ssl_context(verify: bool, ca_bundle: str | None) -> ssl.SSLContext | bool:
@@ -85,6 +96,19 @@ class GwsSession:
         if ca_bundle:
             return ssl.create_default_context(cafile=ca_bundle)
         return ssl.create_default_context()
+
+    def use_node(self, url: str) -> None:
+        """Talk to another node from now on. Its HTTP session is a new one: cookies and the
+        CSRF token of the old node mean nothing there, so they are dropped."""
+        self.base_url = url
+        self._client.base_url = httpx.URL(url)
+        self._client.cookies.clear()
+        self._csrf_header = self._csrf_token = None
+
+    def next_node(self) -> str:
+        """The node after the current one, round robin (the current one if it is the only one)."""
+        index = self.nodes.index(self.base_url) if self.base_url in self.nodes else -1
+        return self.nodes[(index + 1) % len(self.nodes)]
 
     # -- what the CometD side shares ---------------------------------------------------------
     @property
@@ -118,10 +142,25 @@ class GwsSession:
                 request=httpx.Request("POST", url),
             )
             self._client.cookies.extract_cookies(response)
+            self._report_secrets()
 
     # -- REST --------------------------------------------------------------------------------
     async def request(self, method: str, path: str, body: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        """Send one request; return the JSON body of a successful reply or raise a GwsError."""
+        """Send one request; return the JSON body of a successful reply or raise a GwsError.
+
+        A refused CSRF token on a POST/PUT/DELETE means the HTTP session expired: read a fresh
+        token with one GET and send the request once more (once only: no retry storm).
+        """
+        try:
+            return await self._send(method, path, body)
+        except CsrfRejected:
+            if method == "GET":
+                raise
+            log.info("CSRF token refused; renewing the HTTP session and retrying once")
+            await self._send("GET", "/api/v2/me", None)
+            return await self._send(method, path, body)
+
+    async def _send(self, method: str, path: str, body: Mapping[str, Any] | None) -> dict[str, Any]:
         headers = {}
         if method != "GET" and self._csrf_header and self._csrf_token:
             headers[self._csrf_header] = self._csrf_token
@@ -152,6 +191,19 @@ class GwsSession:
         token = response.headers.get("X-CSRF-TOKEN")
         if name and token and _HEADER_NAME.match(name):
             self._csrf_header, self._csrf_token = name, token
+        self._report_secrets()
+
+    def _report_secrets(self) -> None:
+        """Hand each new CSRF token and cookie value to ``on_secret`` (once each)."""
+        if self.on_secret is None:
+            return
+        values = [cookie.value for cookie in self._client.cookies.jar if cookie.value]
+        if self._csrf_token:
+            values.append(self._csrf_token)
+        for value in values:
+            if value not in self._reported_secrets:
+                self._reported_secrets.add(value)
+                self.on_secret(value)
 
     def _checked_body(self, response: httpx.Response) -> dict[str, Any]:
         try:

@@ -61,6 +61,8 @@ def status_text(record: OutboundRecord, now: datetime) -> str:
     """What the status column says; words and symbols, never colour alone."""
     if record.status is RecordStatus.SENDING:
         return "⟳ Sending…"
+    if record.status is RecordStatus.QUEUED:
+        return "⏸ Queued: will send when back online"
     if record.status is RecordStatus.CONFIRMED:
         return "✓ Confirmed"
     if record.status is RecordStatus.FAILED:

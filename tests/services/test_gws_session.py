@@ -74,10 +74,41 @@ async def test_status_code_20_in_a_200_reply_is_also_authentication_failed():
     await gws.aclose()
 
 
-async def test_post_without_csrf_token_is_csrf_rejected(wire_sample):
-    gws = session(gws_like(wire_sample("me_reply.json"), []))
+async def test_refused_csrf_token_renews_the_session_once_and_retries(wire_sample):
+    seen = []
+    gws = session(gws_like(wire_sample("me_reply.json"), seen))
+    await gws.start_contact_center_session()  # no GET yet: refused, then GET, then accepted
+    assert [r.method for r in seen] == ["POST", "GET", "POST"]
+    await gws.aclose()
+
+
+async def test_csrf_refused_again_after_renewal_is_an_error_not_a_storm():
+    seen = []
+
+    def always_refuse(request):
+        seen.append(request.method)
+        if request.method == "GET":
+            return httpx.Response(200, json={"statusCode": 0, "user": {"userName": "agent1"}})
+        return httpx.Response(403, text="Missing or invalid Csrf token")
+
+    gws = session(always_refuse)
     with pytest.raises(CsrfRejected):
-        await gws.start_contact_center_session()  # no GET yet: no token, no cookie
+        await gws.start_contact_center_session()
+    assert seen == ["POST", "GET", "POST"]
+    await gws.aclose()
+
+
+async def test_use_node_drops_the_old_nodes_session(wire_sample):
+    seen = []
+    gws = GwsSession(["http://127.0.0.1:8090", "http://127.0.0.1:8091"], "agent1", "secret",
+                     transport=httpx.MockTransport(gws_like(wire_sample("me_reply.json"), seen)))
+    await gws.login()
+    assert gws.next_node() == "http://127.0.0.1:8091"
+    gws.use_node(gws.next_node())
+    assert "Cookie" not in gws.request_headers(gws.notifications_url)
+    assert gws.notifications_url == "http://127.0.0.1:8091/api/v2/notifications"
+    await gws.login()
+    assert seen[-1].url.port == 8091
     await gws.aclose()
 
 
