@@ -12,7 +12,7 @@ import logging
 import sys
 from typing import Sequence
 
-from agent_desktop import __version__, headless
+from agent_desktop import __version__, headless, logs
 from agent_desktop.domain.records import CallbackType
 
 log = logging.getLogger("agent_desktop")
@@ -25,7 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--demo", action="store_true", help="run against the built-in GWS simulator")
-    parser.add_argument("--log-level", default="WARNING", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+    parser.add_argument("--log-level", default="WARNING", choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+                        help="what the console shows (default WARNING); the log file in the platform "
+                             "log folder keeps INFO and above, secrets redacted")
     parser.add_argument("--server", help="log in to this GWS without the login dialog (with --username)")
     parser.add_argument("--username")
     parser.add_argument("--ca-bundle", help="PEM file of CA certificates to trust instead of the system's")
@@ -65,14 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def configure_logging(level: str) -> None:
-    logging.basicConfig(
-        level=getattr(logging, level),
-        stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    if level != "DEBUG":
-        logging.getLogger("httpx").setLevel(logging.WARNING)
-        logging.getLogger("aiocometd_noloop").setLevel(logging.ERROR)
+    """Console at ``level``, the rotating file in the platform log folder, secrets redacted."""
+    logs.configure_logging(level)
 
 
 def _connection(args: argparse.Namespace) -> headless.Connection:

@@ -8,41 +8,61 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import atexit
 import contextlib
 import logging
 import os
+import shutil
 import sys
+import tempfile
+from pathlib import Path
 
+import platformdirs
 import qasync
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from agent_desktop import __version__
+from agent_desktop import __version__, logs
 from agent_desktop.domain.store import RecordStore
 from agent_desktop.localzone import local_zone
 from agent_desktop.services import credentials
 from agent_desktop.services.agent_session import AgentSession
 from agent_desktop.services.errors import GwsError
 from agent_desktop.services.gws_session import GwsSession
+from agent_desktop.services.local_store import LocalStore
 from agent_desktop.ui.controller import MainController
 from agent_desktop.ui.login_dialog import LoginAttempt, login_interactively
 from agent_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+DATABASE_NAME = "agent-desktop.sqlite3"
+
+
+def demo_data_dir() -> str:
+    """A private temporary folder for one demo run (removed when the process ends)."""
+    folder = tempfile.mkdtemp(prefix="agent-desktop-demo-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 PASSWORD_ENV = "AGENT_DESKTOP_PASSWORD"
 
 
 class Connector:
     """Turns a login attempt into a started AgentSession with its own store."""
 
-    def __init__(self, *, ca_bundle: str | None = None, allow_insecure_http: bool = False) -> None:
+    def __init__(self, *, ca_bundle: str | None = None, allow_insecure_http: bool = False,
+                 data_dir: Path | None = None) -> None:
         self.ca_bundle = ca_bundle
         self.allow_insecure_http = allow_insecure_http
+        # Where the outbox and ledger live; None keeps them in memory only (tests, one-off runs).
+        self.data_dir = data_dir
 
     async def __call__(self, attempt: LoginAttempt) -> AgentSession:
+        logs.register_secret(attempt.password)  # every password (dialog, env, vault, demo) passes here
         session = GwsSession(attempt.server, attempt.username, attempt.password,
-                             ca_bundle=self.ca_bundle, allow_insecure_http=self.allow_insecure_http)
-        agent = AgentSession(session, RecordStore())
+                             ca_bundle=self.ca_bundle, allow_insecure_http=self.allow_insecure_http,
+                             on_secret=logs.register_secret)
+        local = LocalStore(self.data_dir / DATABASE_NAME) if self.data_dir else None
+        agent = AgentSession(session, RecordStore(), local=local)
         await agent.start()  # closes what it opened if it fails
         return agent
 
@@ -64,7 +84,10 @@ async def _initial_attempt(args: argparse.Namespace, stack: contextlib.ExitStack
 async def run_window(args: argparse.Namespace, app: QApplication) -> int:
     agent_tz = local_zone()
     settings = QSettings()
-    connect = Connector(ca_bundle=args.ca_bundle, allow_insecure_http=args.allow_insecure_http)
+    # The demo's simulator invents new data each run: its outbox and ledger live only as long as it.
+    data_dir = Path(demo_data_dir()) if args.demo else Path(platformdirs.user_data_dir("agent-desktop"))
+    connect = Connector(ca_bundle=args.ca_bundle, allow_insecure_http=args.allow_insecure_http,
+                        data_dir=data_dir)
     agent: AgentSession | None = None
     with contextlib.ExitStack() as stack:
         try:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, TextIO
 
+from agent_desktop import logs
 from agent_desktop.domain.records import CallbackType, OutboundRecord, RecordKey
 from agent_desktop.domain.rules import RescheduleRefused, validate_reschedule
 from agent_desktop.domain.store import RecordStore
@@ -90,6 +91,7 @@ def _exit_code_for(exc: GwsError) -> int:
 
 
 async def _open_session(conn: Connection, password: str) -> GwsSession:
+    logs.register_secret(password)  # every command's password passes here
     try:
         return GwsSession(
             conn.server,
@@ -97,6 +99,7 @@ async def _open_session(conn: Connection, password: str) -> GwsSession:
             password,
             ca_bundle=conn.ca_bundle,
             allow_insecure_http=conn.allow_insecure_http,
+            on_secret=logs.register_secret,
         )
     except ValueError as exc:
         raise CommandFailed(EXIT_USAGE, str(exc)) from None

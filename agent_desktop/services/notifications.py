@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
 from typing import Any, Callable
 
 import aiohttp
@@ -33,7 +34,12 @@ from aiocometd_noloop.extensions import Extension
 from aiocometd_noloop.transports.base import TransportBase
 
 from agent_desktop.services import wire
-from agent_desktop.services.errors import AuthenticationFailed, GwsError, NotificationsError
+from agent_desktop.services.errors import (
+    AuthenticationFailed,
+    GwsError,
+    NotificationsError,
+    TlsVerificationFailed,
+)
 from agent_desktop.services.events import (
     ConnectionState,
     ConnectionStateChanged,
@@ -139,20 +145,23 @@ class _SharedJarClient(Client):
         return self._http_session
 
 
-def _http_status_of(exc: BaseException) -> int | None:
-    """The HTTP status behind a library error, if an HTTP error is what caused it."""
-    seen: set[int] = set()
+def _causes(exc: BaseException) -> list[BaseException]:
+    """The exception and everything that caused it, without looping."""
+    chain: list[BaseException] = []
     cause: BaseException | None = exc
-    while cause is not None and id(cause) not in seen:
-        seen.add(id(cause))
-        if isinstance(cause, aiohttp.ClientResponseError):
-            return cause.status
+    while cause is not None and all(cause is not seen for seen in chain):
+        chain.append(cause)
         cause = cause.__cause__ or cause.__context__
-    return None
+    return chain
 
 
-def _open_error(exc: BaseException) -> GwsError:
-    status = _http_status_of(exc)
+def _open_error(exc: BaseException, url: str) -> GwsError:
+    chain = _causes(exc)
+    if any(isinstance(c, (ssl.SSLCertVerificationError, aiohttp.ClientConnectorCertificateError)) for c in chain):
+        return TlsVerificationFailed(
+            f"The certificate of {url} could not be verified. Check the address, or ask IT for the "
+            "company's CA bundle.")
+    status = next((c.status for c in chain if isinstance(c, aiohttp.ClientResponseError)), None)
     if status == 401:
         return AuthenticationFailed("The notification server refused the user name or password.")
     if status is not None:
@@ -215,7 +224,7 @@ class NotificationClient:
             if isinstance(exc, GwsError):
                 raise
             if isinstance(exc, (AiocometdException, aiohttp.ClientError, OSError)):
-                raise _open_error(exc) from exc
+                raise _open_error(exc, self._session.base_url) from exc
             raise
         self._client = client
         self._set_state(ConnectionState.CONNECTED)

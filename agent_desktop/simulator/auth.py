@@ -100,6 +100,10 @@ class Authenticator:
         self._sessions[session.session_id] = session
         return session
 
+    @property
+    def session_count(self) -> int:
+        return len(self._sessions)
+
     def csrf_ok(self, request: web.Request, caller: Caller) -> bool:
         token = request.headers.get(CSRF_HEADER)
         return (caller.session_from_cookie and token is not None

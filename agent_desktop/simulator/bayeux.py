@@ -27,6 +27,11 @@ _WAKE_MESSAGES = "messages"
 _WAKE_SUPERSEDED = "superseded"
 _WAKE_REMOVED = "removed"
 _WAKE_SHUTDOWN = "shutdown"
+_WAKE_DROPPED = "dropped"
+
+
+class ConnectionDropped(Exception):
+    """A held /meta/connect whose node is going down: close the connection, answer nothing."""
 
 
 def valid_channel(name: Any, *, allow_wildcard: bool) -> bool:
@@ -99,6 +104,12 @@ class BayeuxServer:
             self._sweep_handle = None
         for client in self.clients.values():
             client.wake(_WAKE_SHUTDOWN)
+
+    def drop_all(self) -> None:
+        """The node crashes: held connects end without an answer (see ConnectionDropped)."""
+        self._closing = True
+        for client in self.clients.values():
+            client.wake(_WAKE_DROPPED)
 
     def _arm_sweep(self) -> None:
         assert self._loop is not None
@@ -294,6 +305,8 @@ class BayeuxServer:
         reply = {"channel": "/meta/connect", "successful": True, "advice": self._advice()}
         if "id" in message:
             reply["id"] = message["id"]
+        if wake == _WAKE_DROPPED:
+            raise ConnectionDropped()
         if wake == _WAKE_REMOVED:
             if client.removed == "disconnect":
                 reply["advice"] = {"interval": 0, "reconnect": "none"}

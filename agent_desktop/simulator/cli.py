@@ -16,6 +16,7 @@ import sys
 from typing import Optional, Sequence
 
 from .config import SimulatorConfig
+from .faults import MAX_MS
 from .server import Simulator
 
 log = logging.getLogger("agent_desktop.simulator")
@@ -44,6 +45,23 @@ def _positive(text: str) -> int:
     return value
 
 
+def _rate(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a number from 0 to 1") from None
+    if not 0.0 <= value <= 1.0:  # also refuses nan
+        raise argparse.ArgumentTypeError("must be a number from 0 to 1")
+    return value
+
+
+def _milliseconds(text: str) -> int:
+    value = _non_negative(text)
+    if value > MAX_MS:
+        raise argparse.ArgumentTypeError(f"must be at most {MAX_MS}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="agent-desktop-sim",
@@ -64,8 +82,25 @@ def build_parser() -> argparse.ArgumentParser:
                         help="password of every agent (default: random, printed in the ready line)")
     parser.add_argument("--journal", metavar="FILE", default=None,
                         help="append one JSON line per REST operation to FILE")
-    parser.add_argument("--ack-delay-ms", type=_non_negative, default=0,
+    parser.add_argument("--nodes", type=_positive, default=1, metavar="N",
+                        help="number of GWS nodes sharing one world, node i on port+i "
+                             "(default 1); the ready line lists their urls")
+    faults = parser.add_argument_group(
+        "fault injection", "all can be changed live with POST /sim/faults (docs/simulator.md)")
+    faults.add_argument("--ack-delay-ms", type=_milliseconds, default=0, metavar="MS",
                         help="delay before an operation's outcome is published (default 0)")
+    faults.add_argument("--ack-jitter-ms", type=_milliseconds, default=0, metavar="MS",
+                        help="extra random delay 0..MS on top of --ack-delay-ms (default 0)")
+    faults.add_argument("--http-5xx-rate", type=_rate, default=0.0, metavar="RATE",
+                        help="fraction 0..1 of /api/v2 REST requests (not CometD) answered "
+                             "HTTP 503 without any effect (default 0)")
+    faults.add_argument("--drop-ack-rate", type=_rate, default=0.0, metavar="RATE",
+                        help="fraction 0..1 of accepted outbound operations applied but never "
+                             "acknowledged on CometD (default 0)")
+    faults.add_argument("--latency-ms", type=_milliseconds, default=0, metavar="MS",
+                        help="added to every /api/v2 reply, REST and CometD (default 0)")
+    faults.add_argument("--fault-seed", type=int, default=None, metavar="S",
+                        help="seed of the random fault draws (default: --seed)")
     parser.add_argument("--callback-types", default="personal,campaign",
                         choices=["personal,campaign", "personal", "campaign"],
                         help="callback types the agents' settings allow; one alone forces it")
@@ -86,8 +121,9 @@ async def _serve(config: SimulatorConfig) -> None:
             loop.add_signal_handler(signum, stop.set)
         except (NotImplementedError, RuntimeError):  # Windows: no loop signal handlers
             signal.signal(signum, lambda *_: loop.call_soon_threadsafe(stop.set))
-    ready = {"event": "ready", "url": simulator.url, "username": simulator.usernames[0],
-             "password": simulator.password, "agents": len(simulator.usernames)}
+    ready = {"event": "ready", "url": simulator.url, "urls": simulator.urls,
+             "username": simulator.usernames[0], "password": simulator.password,
+             "agents": len(simulator.usernames)}
     sys.stdout.write(json.dumps(ready) + "\n")
     sys.stdout.flush()
     try:
@@ -107,12 +143,17 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         parser.error("--password must not be empty")
     logging.basicConfig(stream=sys.stderr, level=getattr(logging, args.log_level),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    config = SimulatorConfig(host=args.host, port=args.port, agents=args.agents,
-                             records_per_agent=args.records_per_agent, seed=args.seed,
-                             password=args.password, journal=args.journal,
-                             ack_delay_ms=args.ack_delay_ms,
-                             errors_as_http_200=args.errors_as_http_200,
-                             callback_types=args.callback_types)
+    try:
+        config = SimulatorConfig(
+            host=args.host, port=args.port, agents=args.agents,
+            records_per_agent=args.records_per_agent, seed=args.seed, password=args.password,
+            journal=args.journal, ack_delay_ms=args.ack_delay_ms,
+            ack_jitter_ms=args.ack_jitter_ms, http_5xx_rate=args.http_5xx_rate,
+            drop_ack_rate=args.drop_ack_rate, latency_ms=args.latency_ms,
+            fault_seed=args.fault_seed, nodes=args.nodes,
+            errors_as_http_200=args.errors_as_http_200, callback_types=args.callback_types)
+    except ValueError as error:
+        parser.error(str(error))
     try:
         asyncio.run(_serve(config))
     except OSError as error:

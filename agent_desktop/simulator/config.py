@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from typing import Optional, Union
 
+from .faults import Faults
+
 # Bayeux timing. The seed page shows `timeout: 30000`, `interval: 0` in the /meta/connect advice.
 DEFAULT_LONG_POLL_TIMEOUT_MS = 30_000
 # A client that has not polled for this long is dropped (CometD's maxInterval, gws-api.md G8).
@@ -29,6 +31,22 @@ class SimulatorConfig:
     journal: Optional[Union[str, "os.PathLike[str]"]] = None
     # Delay between accepting an outbound operation and publishing its outcome on CometD.
     ack_delay_ms: int = 0
+    # Fault injection (docs/simulator.md "Faults"); all can be changed live via /sim/faults.
+    # Extra random delay 0..ack_jitter_ms on top of ack_delay_ms.
+    ack_jitter_ms: int = 0
+    # Fraction (0..1) of /api/v2 REST requests (not CometD) answered HTTP 503, with no effect.
+    http_5xx_rate: float = 0.0
+    # Fraction (0..1) of accepted outbound operations that are applied but whose CometD outcome
+    # (acknowledgement or error, with its companion) is never published.
+    drop_ack_rate: float = 0.0
+    # Added to every /api/v2 reply (REST and CometD).
+    latency_ms: int = 0
+    # Seed of the fault draws; None = ``seed``.
+    fault_seed: Optional[int] = None
+    # Number of GWS nodes: HTTP listeners sharing one world (records, agents, journal, applied
+    # referenceIds) with node-local HTTP sessions, CSRF tokens, CometD clients and
+    # contact-center sessions. Node i listens on port + i (or on any free port when port is 0).
+    nodes: int = 1
     # How long a /meta/connect is held when nothing is queued (advice.timeout).
     long_poll_timeout_ms: int = DEFAULT_LONG_POLL_TIMEOUT_MS
     # A CometD client that has not polled for this long is forgotten (402 on its next request).
@@ -49,6 +67,11 @@ class SimulatorConfig:
             raise ValueError("port must be in 0..65535")
         if self.ack_delay_ms < 0:
             raise ValueError("ack_delay_ms must not be negative")
+        self.faults  # validates the fault switches (ValueError)
+        if self.nodes < 1:
+            raise ValueError("nodes must be at least 1")
+        if self.port and self.port + self.nodes - 1 > 65535:
+            raise ValueError("port + nodes - 1 must be at most 65535")
         if self.long_poll_timeout_ms < 0 or self.max_interval_ms <= 0:
             raise ValueError("long_poll_timeout_ms must be >= 0 and max_interval_ms > 0")
         types = [t.strip() for t in self.callback_types.split(",")]
@@ -56,3 +79,10 @@ class SimulatorConfig:
             raise ValueError("callback_types must be personal, campaign or personal,campaign")
         if self.password is not None and not self.password:
             raise ValueError("password must not be empty (use None for a random one)")
+
+    @property
+    def faults(self) -> Faults:
+        """The fault switches at start (they can change later, see FaultInjector)."""
+        return Faults(http_5xx_rate=self.http_5xx_rate, drop_ack_rate=self.drop_ack_rate,
+                      ack_delay_ms=self.ack_delay_ms, ack_jitter_ms=self.ack_jitter_ms,
+                      latency_ms=self.latency_ms)

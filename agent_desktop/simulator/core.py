@@ -1,5 +1,9 @@
-"""The simulated contact center: contact-center sessions, outcomes of outbound operations, and
-personal callbacks coming due. Owns the world, the Bayeux server, the scheduler and the journal.
+"""The simulated contact center behind every GWS node (OCS's side): contact-center sessions,
+outcomes of outbound operations, personal callbacks coming due.
+
+``SimCore`` owns what all nodes share and what survives a node restart: the world (agents,
+devices, records), the applied referenceIds, the scheduler, the journal and the fault switches.
+Node-local state (HTTP sessions, CometD clients, contact-center sessions) is in ``node.Node``.
 """
 
 from __future__ import annotations
@@ -8,14 +12,15 @@ import asyncio
 import logging
 import secrets
 import time
+from dataclasses import dataclass
 from typing import Any, Optional
 
 from . import messages
-from .auth import Authenticator
-from .bayeux import BayeuxServer
 from .config import SimulatorConfig
 from .demo_data import generate_world
+from .faults import FaultInjector
 from .journal import Journal
+from .node import Node
 from .operations import CALL_RESULTS, OutboundRequest
 from .scheduler import Scheduler
 from .state import (STATUS_CANCELLED, STATUS_DO_NOT_CALL, STATUS_PROCESSED, STATUS_REJECTED,
@@ -44,6 +49,30 @@ class OutcomeError(Exception):
         self.message = message
 
 
+@dataclass
+class _Pending:
+    """An accepted operation waiting for its outcome, and the node (generation) that took it."""
+
+    request: OutboundRequest
+    node: Node
+    generation: int
+
+
+@dataclass(frozen=True)
+class _Applied:
+    """What an applied operation with a referenceId was, to recognise a retry of it."""
+
+    username: str
+    operation: str
+    timestamp: Optional[int]
+    callback_type: Optional[str]
+
+
+def _fingerprint(request: OutboundRequest) -> _Applied:
+    return _Applied(request.username, request.operation, request.params.get("timestamp"),
+                    request.params.get("callbackType"))
+
+
 def _hhmm(seconds: int) -> str:
     return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
 
@@ -54,44 +83,73 @@ class SimCore:
         self.password = config.password or secrets.token_urlsafe(12)
         self.world = generate_world(config.seed, config.agents, config.records_per_agent,
                                     time.time())
-        self.auth = Authenticator(self.world.usernames, self.password)
-        self.bayeux = BayeuxServer(config.long_poll_timeout_ms, config.max_interval_ms)
         self.scheduler = Scheduler(self._on_due)
         self.journal = Journal(config.journal)
+        seed = config.seed if config.fault_seed is None else config.fault_seed
+        self.faults = FaultInjector(config.faults, seed)
+        self.nodes: list[Node] = [
+            Node(i, self.world.usernames, self.password, config.long_poll_timeout_ms,
+                 config.max_interval_ms)
+            for i in range(config.nodes)]
+        # (record handle, referenceId) -> the applied operation (idempotent retries). Shared by
+        # all nodes and kept across restarts, like OCS's own state.
+        self.applied: dict[tuple[int, str], _Applied] = {}
+        self.counters = {"outcomes": 0, "duplicates": 0, "acks_lost_to_restart": 0,
+                         "node_stops": 0}
         self._loop: Optional[asyncio.AbstractEventLoop] = None
-        self._pending: dict[asyncio.Handle, OutboundRequest] = {}
+        self._pending: dict[asyncio.TimerHandle, _Pending] = {}
+        # Loop time of each agent's last scheduled outcome: jitter never reorders an agent's.
+        self._last_outcome_at: dict[str, float] = {}
 
     # -- life cycle -------------------------------------------------------------------------
 
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
-        self.bayeux.start(loop)
         for record in self.world.records.values():
             self._reschedule_timer(record)
         self.scheduler.start(loop)
 
-    def release_clients(self) -> None:
-        """First step of stopping: answer held long polls so the HTTP server can stop at once."""
-        self.bayeux.close()
-
     async def close(self) -> None:
         self.scheduler.close()
-        for handle, request in list(self._pending.items()):
+        for handle, pending in list(self._pending.items()):
             handle.cancel()
-            self._journal_outcome(request, "not delivered: simulator stopped")
+            self._journal_outcome(pending, "not delivered: simulator stopped")
         self._pending.clear()
         await asyncio.to_thread(self.journal.close)
 
+    def node_reset(self, node: Node) -> None:
+        """A node stopped listening: it forgets its sessions and clients; devices of agents that
+        have no contact-center session left on any node log out."""
+        lost = node.reset()
+        self.counters["node_stops"] += 1
+        for username in lost:
+            self._refresh_agent(self.world.agents[username])
+
+    # -- journal ----------------------------------------------------------------------------
+
+    def journal_write(self, node: Optional[Node], user: Optional[str], operation: Optional[str],
+                      handle: Any, body: Any, verdict: str, **extra: Any) -> None:
+        if node is not None and len(self.nodes) > 1:
+            extra = {"node": node.index, **extra}
+        self.journal.write(user, operation, handle, body, verdict, extra or None)
+
     # -- contact-center session -------------------------------------------------------------
 
-    def start_contact_center_session(self, agent: Agent) -> None:
-        """Log the agent in on its device and push its records (push-preview campaign).
+    def _refresh_agent(self, agent: Agent) -> None:
+        """The device is logged in while the agent has a contact-center session on any node."""
+        active = any(agent.username in n.cc_sessions for n in self.nodes)
+        agent.cc_session_active = active
+        agent.device_state = "Active" if active else "Inactive"
+        agent.user_state = dict(USER_STATE_READY if active else USER_STATE_LOGGED_OUT)
+
+    def start_contact_center_session(self, agent: Agent, node: Node) -> None:
+        """Log the agent in on its device and push its records (push-preview campaign) to its
+        CometD clients on ``node``.
 
         A second start pushes everything again, which lets a client rebuild its list.
         """
-        agent.cc_session_active = True
-        agent.device_state = "Active"
-        agent.user_state = dict(USER_STATE_READY)
+        node.cc_sessions.add(agent.username)
+        self._refresh_agent(agent)
         now = time.time()
         batch = [messages.device_state_change(agent)]
         records = sorted((r for r in self.world.records_of(agent.username)
@@ -101,69 +159,107 @@ class SimCore:
         missed = [r for r in records
                   if r.callback_type == "Personal" and r.scheduled <= now and not r.due_delivered]
         batch += [messages.record_notification(r, agent, "ScheduledCall", now) for r in missed]
-        if self.bayeux.has_listener(agent.username, messages.OUTBOUND_CHANNEL):
+        if node.bayeux.has_listener(agent.username, messages.OUTBOUND_CHANNEL):
             for record in missed:
                 record.delivered_for = record.scheduled
-        reached = self.bayeux.deliver(agent.username, batch)
-        log.info("%s started a contact-center session: %d records pushed to %d CometD client(s)",
-                 agent.username, len(records), reached)
+        reached = node.bayeux.deliver(agent.username, batch)
+        log.info("%s started a contact-center session on node %d: %d records pushed to %d "
+                 "CometD client(s)", agent.username, node.index, len(records), reached)
 
     def end_contact_center_session(self, agent: Agent) -> None:
-        agent.cc_session_active = False
-        agent.device_state = "Inactive"
-        agent.user_state = dict(USER_STATE_LOGGED_OUT)
-        self.bayeux.deliver(agent.username, [messages.device_state_change(agent)])
+        """Ends the agent's contact-center session on every node (the device logs out)."""
+        for node in self.nodes:
+            node.cc_sessions.discard(agent.username)
+        self._refresh_agent(agent)
+        for node in self.nodes:
+            node.bayeux.deliver(agent.username, [messages.device_state_change(agent)])
         log.info("%s ended the contact-center session", agent.username)
 
     # -- outbound operations ----------------------------------------------------------------
 
-    def submit(self, request: OutboundRequest) -> None:
-        """Accepted by REST: publish the outcome after the configured acknowledgement delay."""
+    def submit(self, request: OutboundRequest, node: Node) -> None:
+        """Accepted by REST on ``node``: the outcome comes after the acknowledgement delay."""
         assert self._loop is not None
-        delay = self.config.ack_delay_ms / 1000
+        at = self._loop.time() + self.faults.ack_delay_s()
+        # Strictly after the agent's previous outcome: jitter must not reorder them.
+        at = max(at, self._last_outcome_at.get(request.username, 0.0) + 1e-6)
+        self._last_outcome_at[request.username] = at
+        pending = _Pending(request, node, node.generation)
 
         def run() -> None:
             self._pending.pop(handle, None)
-            self._outcome(request)
+            self._outcome(pending)
 
-        handle: asyncio.Handle
-        if delay > 0:
-            handle = self._loop.call_later(delay, run)
-        else:
-            handle = self._loop.call_soon(run)
-        self._pending[handle] = request
+        handle = self._loop.call_at(at, run)
+        self._pending[handle] = pending
 
-    def _outcome(self, request: OutboundRequest) -> None:
+    def _duplicate_of(self, request: OutboundRequest) -> bool:
+        reference_id = request.reference_id
+        if reference_id is None:
+            return False
+        return self.applied.get((request.handle, reference_id)) == _fingerprint(request)
+
+    def _outcome(self, pending: _Pending) -> None:
+        request = pending.request
         agent = self.world.agents[request.username]
         record = self.world.records.get(request.handle)
         params = request.params
-        try:
-            record = self._check(request, record)
-            self._apply(request, record)
-        except OutcomeError as error:
-            own = record is not None and record.agent == request.username
-            calling_list = params.get("callingList",
-                                      record.campaign.calling_list if own and record else "")
-            batch = messages.error_notification(
-                request.handle, params["applicationId"], params["campaignName"], calling_list,
-                params["devicePath"], agent.device_id, request.reference_id, error.code,
-                error.message, request.received_ns)
-            verdict = f"error {error.code}: {error.message}"
-        else:
+        extra: dict[str, Any] = {}
+        self.counters["outcomes"] += 1
+        if record is not None and self._duplicate_of(request):
+            # A retry of an applied operation (same referenceId, same record, same values):
+            # acknowledged again, in the same shape, but not applied again.
             batch = messages.acknowledgement(request.operation, record, params["devicePath"],
                                              agent.device_id, request.reference_id,
-                                             request.received_ns)
+                                             request.received_ns,
+                                             scheduled=params.get("timestamp"),
+                                             callback_type=params.get("callbackType"))
             verdict = "acknowledged"
-        # Both messages in one call: they land in the same long-poll reply.
-        reached = self.bayeux.deliver(request.username, batch)
-        if not reached:
-            log.warning("%s of %s: no CometD client of %s to tell (%s)", request.operation,
-                        request.handle, request.username, verdict)
-        self._journal_outcome(request, verdict)
+            extra["duplicate"] = True
+            self.counters["duplicates"] += 1
+        else:
+            try:
+                record = self._check(request, record)
+                self._apply(request, record)
+            except OutcomeError as error:
+                own = record is not None and record.agent == request.username
+                calling_list = params.get("callingList",
+                                          record.campaign.calling_list if own and record else "")
+                batch = messages.error_notification(
+                    request.handle, params["applicationId"], params["campaignName"], calling_list,
+                    params["devicePath"], agent.device_id, request.reference_id, error.code,
+                    error.message, request.received_ns)
+                verdict = f"error {error.code}: {error.message}"
+            else:
+                if request.reference_id is not None:
+                    self.applied[(request.handle, request.reference_id)] = _fingerprint(request)
+                batch = messages.acknowledgement(request.operation, record, params["devicePath"],
+                                                 agent.device_id, request.reference_id,
+                                                 request.received_ns)
+                verdict = "acknowledged"
+        node = pending.node
+        if node.generation != pending.generation:
+            # The node that took the request restarted since: its clients are gone.
+            extra["dropped"] = "node restarted"
+            self.counters["acks_lost_to_restart"] += 1
+        elif self.faults.drop_outcome():
+            extra["dropped"] = "drop_ack_rate"
+        else:
+            # Both messages in one call: they land in the same long-poll reply.
+            reached = node.bayeux.deliver(request.username, batch)
+            if not reached:
+                log.warning("%s of %s: no CometD client of %s on node %d to tell (%s)",
+                            request.operation, request.handle, request.username, node.index,
+                            verdict)
+        if "dropped" in extra:
+            log.info("%s of %s (%s): outcome not published (%s)", request.operation,
+                     request.handle, verdict, extra["dropped"])
+        self._journal_outcome(pending, verdict, **extra)
 
-    def _journal_outcome(self, request: OutboundRequest, verdict: str) -> None:
-        self.journal.write(request.username, request.operation, request.handle, request.body,
-                           verdict)
+    def _journal_outcome(self, pending: _Pending, verdict: str, **extra: Any) -> None:
+        request = pending.request
+        self.journal_write(pending.node, request.username, request.operation, request.handle,
+                           request.body, verdict, **extra)
 
     def _check(self, request: OutboundRequest, record: Optional[Record]) -> Record:
         params = request.params
@@ -232,12 +328,15 @@ class SimCore:
         if record is None or record.status != STATUS_SCHEDULED or record.callback_type != "Personal":
             return
         agent = self.world.agents[record.agent]
-        if not agent.cc_session_active:
-            return  # delivered at the agent's next StartContactCenterSession
-        if not self.bayeux.has_listener(agent.username, messages.OUTBOUND_CHANNEL):
-            return  # nobody listens: delivered at the next StartContactCenterSession
+        # To the agent's clients on every node where it has a contact-center session; with no
+        # session or nobody listening it waits for the next StartContactCenterSession.
+        targets = [n for n in self.nodes if agent.username in n.cc_sessions
+                   and n.bayeux.has_listener(agent.username, messages.OUTBOUND_CHANNEL)]
+        if not targets:
+            return
         note = messages.record_notification(record, agent, "ScheduledCall", time.time())
-        self.bayeux.deliver(agent.username, [note])
+        for node in targets:
+            node.bayeux.deliver(agent.username, [note])
         record.delivered_for = record.scheduled
         log.info("personal callback %d delivered to %s", handle, agent.username)
 

@@ -35,13 +35,14 @@ class Journal:
         return self._thread is not None
 
     def write(self, user: Optional[str], operation: Optional[str], handle: Any, body: Any,
-              verdict: str) -> None:
+              verdict: str, extra: Optional[dict[str, Any]] = None) -> None:
+        """One line; ``extra`` keys (node, duplicate, dropped) follow the six fixed ones."""
         if self._thread is None:
             return
         entry = {
             "ts": dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds"),
             "user": user, "operation": operation, "handle": handle, "body": body,
-            "verdict": verdict,
+            "verdict": verdict, **(extra or {}),
         }
         self._queue.put(json.dumps(entry, ensure_ascii=False, default=str))
 

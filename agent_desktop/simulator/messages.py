@@ -167,10 +167,14 @@ def _short_record(handle: int, application_id: Any, campaign_name: Any, calling_
 
 
 def acknowledgement(operation: str, record: Record, device_path: str, device_id: str,
-                    reference_id: Optional[str], started_ns: int) -> list[dict[str, Any]]:
+                    reference_id: Optional[str], started_ns: int, *,
+                    scheduled: Optional[int] = None,
+                    callback_type: Optional[str] = None) -> list[dict[str, Any]]:
     """The two messages of reschedule_cometd_reply.json (other operations: same shape, own name).
 
-    ``referenceId`` is present only when the request carried one (seed page).
+    ``referenceId`` is present only when the request carried one (seed page). ``scheduled`` and
+    ``callback_type`` override the record's (the acknowledgement of a retried reschedule repeats
+    what was requested, whatever the record holds now).
     """
     name = ACK_NAMES[operation]
     campaign = record.campaign
@@ -190,8 +194,9 @@ def acknowledgement(operation: str, record: Record, device_path: str, device_id:
     }
     if operation == "RescheduleRecord":
         # Exactly the seed's seven keys; the time is the new one, in UTC.
-        user_data["GSW_DATE_TIME"] = gsw_date_time(record.scheduled)
-        user_data["GSW_CALLBACK_TYPE"] = record.callback_type
+        user_data["GSW_DATE_TIME"] = gsw_date_time(
+            record.scheduled if scheduled is None else scheduled)
+        user_data["GSW_CALLBACK_TYPE"] = record.callback_type if callback_type is None else callback_type
     user_data["GSW_CAMPAIGN_NAME"] = campaign.name
     companion = {
         "data": {"metrics": _metrics(started_ns), "userData": user_data, "deviceId": device_id,

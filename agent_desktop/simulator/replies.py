@@ -54,6 +54,13 @@ def unauthorized(message: str = "Access denied: valid credentials are required")
     return gws_error(NOT_AUTHENTICATED, message)
 
 
+def service_unavailable() -> web.Response:
+    """The injected fault (http_5xx_rate): always HTTP 503, whatever errors_as_http_200 says."""
+    return json_response({"statusCode": INTERNAL_ERROR,
+                          "statusMessage": "Service temporarily unavailable (simulated fault)"},
+                         503)
+
+
 def csrf_refused() -> web.Response:
     # Documented text; plain text, not JSON (gws-api.md §1.3).
     return web.Response(status=403, text=CSRF_MESSAGE, content_type="text/plain")

@@ -13,13 +13,17 @@ from aiohttp import web
 
 from . import messages, replies
 from .auth import CSRF_HEADER, SESSION_COOKIE, AuthError, Caller
+from .bayeux import ConnectionDropped
 from .core import SimCore
+from .node import Node
 from .operations import (CONTACT_CENTER_OPERATIONS, OutboundRequest, Refusal, check_device,
                          check_params, check_start_session, operation_name, parse_handle)
 
 log = logging.getLogger(__name__)
 
 CORE = web.AppKey("core", SimCore)
+# The node this application (listener) is.
+NODE = web.AppKey("node", Node)
 
 
 def _request_key(name: str, kind: type) -> Any:
@@ -103,7 +107,8 @@ def _refuse(request: web.Request, refusal: Refusal, operation: Optional[str], ha
     response = replies.gws_error(refusal.status_code, refusal.message,
                                  http_status=refusal.http_status,
                                  as_http_200=core.config.errors_as_http_200)
-    core.journal.write(_caller(request).username, operation, handle, _journal_body(request),
+    core.journal_write(request.app[NODE], _caller(request).username, operation, handle,
+                       _journal_body(request),
                        f"refused http {response.status} statusCode {refusal.status_code}: "
                        f"{refusal.message}")
     return response
@@ -144,26 +149,58 @@ async def _journal_csrf_refusal(request: web.Request) -> None:
     handle = request.path.rsplit("/", 1)[1] if "outbound-records/" in request.path else None
     if handle is not None and handle.isdigit():
         handle = int(handle)
-    request.app[CORE].journal.write(_caller(request).username, operation, handle,
-                                    _journal_body(request),
+    request.app[CORE].journal_write(request.app[NODE], _caller(request).username, operation,
+                                    handle, _journal_body(request),
                                     f"refused http 403: {replies.CSRF_MESSAGE}")
+
+
+def _is_api(path: str) -> bool:
+    return path == API or path.startswith(API + "/")
+
+
+@web.middleware
+async def fault_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Injected faults of /api/v2 (docs/simulator.md "Faults"): a REST request (not CometD) may
+    be answered 503 before anything else happens; every reply may be held back (latency)."""
+    if not _is_api(request.path):
+        return await handler(request)
+    core = request.app[CORE]
+    if not _is_notifications(request.path) and core.faults.refuse_request():
+        response: web.StreamResponse = replies.service_unavailable()
+    else:
+        response = await handler(request)
+    delay = core.faults.latency_s()
+    # Holds this reply only; the loop serves others meanwhile. Cut short if the node goes down.
+    if delay > 0 and not await request.app[NODE].pause(delay):
+        return cut_connection(request)
+    return response
+
+
+def cut_connection(request: web.Request) -> web.Response:
+    """Close the connection without an answer (a node going down); the client sees a
+    connection error. The returned response is never sent."""
+    transport = request.transport
+    if transport is not None:
+        transport.close()
+    return web.Response(status=503)
 
 
 @web.middleware
 async def gws_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Authentication, sessions and CSRF for /api/v2 (the version probe is open)."""
     path = request.path
-    if not (path == API or path.startswith(API + "/")) or path == VERSION_PATH:
+    if not _is_api(path) or path == VERSION_PATH:
         return await handler(request)
     core = request.app[CORE]
+    node = request.app[NODE]
     try:
-        caller = core.auth.authenticate(request)
+        caller = node.auth.authenticate(request)
     except AuthError as error:
         return replies.unauthorized(str(error))
     request[CALLER] = caller
     if request.method not in ("GET", "HEAD", "OPTIONS") and not _is_notifications(path):
         # CometD POSTs are exempt, as in GWS deployments (gws-api.md §3.2).
-        if not core.auth.csrf_ok(request, caller):
+        if not node.auth.csrf_ok(request, caller):
             await _journal_csrf_refusal(request)
             response: web.StreamResponse = replies.csrf_refused()
             _finish(response, request, caller)
@@ -259,13 +296,14 @@ async def post_me(request: web.Request) -> web.Response:
             check_device(body, agent.device_path)
     except Refusal as refusal:
         return _refuse(request, refusal, operation, None)
+    node = request.app[NODE]
     if operation == "StartContactCenterSession":
-        core.start_contact_center_session(agent)
+        core.start_contact_center_session(agent, node)
     else:
         core.end_contact_center_session(agent)
         # Documented: EndContactCenterSession invalidates the HTTP session (cookie + CSRF token).
-        core.auth.invalidate(caller.session)
-    core.journal.write(caller.username, operation, None, body, "ok")
+        node.auth.invalidate(caller.session)
+    core.journal_write(node, caller.username, operation, None, body, "ok")
     return replies.ok()
 
 
@@ -284,13 +322,13 @@ async def post_outbound_record(request: web.Request) -> web.Response:
         check_device(params, agent.device_path)
     except Refusal as refusal:
         return _refuse(request, refusal, operation, handle)
-    core.submit(OutboundRequest(caller.username, operation, handle, params, body))
+    core.submit(OutboundRequest(caller.username, operation, handle, params, body),
+                request.app[NODE])
     return replies.ok()
 
 
 async def notifications(request: web.Request) -> web.Response:
     """CometD long-polling: one POST carries a batch of Bayeux messages."""
-    core = request.app[CORE]
     try:
         body = await read_json(request, check_type=False)
     except Refusal as refusal:
@@ -302,7 +340,10 @@ async def notifications(request: web.Request) -> web.Response:
     if not isinstance(batch, list):
         return replies.json_response(
             [{"successful": False, "error": "400::Body must be a JSON array of Bayeux messages"}], 400)
-    reply = await core.bayeux.handle_batch(_caller(request).username, batch)
+    try:
+        reply = await request.app[NODE].bayeux.handle_batch(_caller(request).username, batch)
+    except ConnectionDropped:
+        return cut_connection(request)
     response = replies.json_response(reply)
     # Like CometD servers, mark the browser; not required by the simulator on later requests.
     if BROWSER_COOKIE not in request.cookies and any(

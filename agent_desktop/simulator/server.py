@@ -1,5 +1,7 @@
 """The aiohttp application, and the two ways to run it: ``Simulator`` on the caller's event loop,
 ``SimulatorThread`` on its own loop in a daemon thread (for synchronous callers and tests).
+
+``Simulator`` runs one HTTP listener per node (``config.nodes``); all share one ``SimCore``.
 """
 
 from __future__ import annotations
@@ -15,14 +17,25 @@ from aiohttp import web
 from . import admin, rest
 from .config import SimulatorConfig
 from .core import SimCore
+from .faults import Faults
+from .node import Node
 
 log = logging.getLogger(__name__)
 
 
-def create_app(core: SimCore) -> web.Application:
-    app = web.Application(middlewares=[admin.loopback_only, rest.gws_middleware],
+# How long stopping a listener waits for requests in progress before cutting their connections.
+# Held long polls of a restarting node are cut (the clients see a connection error); a final
+# stop() answers them first.
+SHUTDOWN_TIMEOUT_S = 0.25
+
+
+def create_app(core: SimCore, node: Node, control: admin.Control) -> web.Application:
+    app = web.Application(middlewares=[admin.loopback_only, rest.fault_middleware,
+                                       rest.gws_middleware],
                           client_max_size=rest.MAX_BODY_BYTES)
     app[rest.CORE] = core
+    app[rest.NODE] = node
+    app[admin.CONTROL] = control
     rest.add_routes(app)
     admin.add_routes(app)
     return app
@@ -36,14 +49,25 @@ def _url_host(host: str) -> str:
 
 
 class Simulator:
-    """A GWS v2-like server. ``await start()`` on a running loop, ``await stop()`` when done."""
+    """A GWS v2-like server. ``await start()`` on a running loop, ``await stop()`` when done.
+
+    With ``config.nodes`` > 1 it is several GWS nodes (one HTTP listener each) sharing one
+    world; ``restart``, ``stop_listening``/``start_listening`` and ``node_down``/``node_up``
+    simulate node restarts and failures (docs/simulator.md "Nodes and restarts").
+    """
 
     def __init__(self, config: Optional[SimulatorConfig] = None) -> None:
         self.config = config or SimulatorConfig()
         self.core = SimCore(self.config)
-        self._runner: Optional[web.AppRunner] = None
-        self._port: Optional[int] = None
+        self._started = False
         self._stopped = False
+        self._tasks: set[asyncio.Task] = set()
+
+    # -- what it is -------------------------------------------------------------------------
+
+    @property
+    def nodes(self) -> list[Node]:
+        return self.core.nodes
 
     @property
     def password(self) -> str:
@@ -54,45 +78,65 @@ class Simulator:
         return self.core.world.usernames
 
     @property
-    def port(self) -> int:
-        if self._port is None:
+    def ports(self) -> list[int]:
+        if any(node.port is None for node in self.nodes):
             raise RuntimeError("the simulator is not started")
-        return self._port
+        return [node.port for node in self.nodes if node.port is not None]
+
+    @property
+    def port(self) -> int:
+        """The first node's port."""
+        return self.ports[0]
+
+    @property
+    def urls(self) -> list[str]:
+        return [f"http://{_url_host(self.config.host)}:{port}" for port in self.ports]
 
     @property
     def url(self) -> str:
-        return f"http://{_url_host(self.config.host)}:{self.port}"
+        """The first node's URL."""
+        return self.urls[0]
+
+    @property
+    def faults(self) -> Faults:
+        return self.core.faults.faults
+
+    def set_faults(self, **changes: Any) -> Faults:
+        """Change some fault switches (validated, all or nothing); returns the full set."""
+        return self.core.faults.update(changes)
+
+    # -- life cycle -------------------------------------------------------------------------
 
     async def start(self) -> None:
-        if self._runner is not None:
+        if self._started and not self._stopped:
             raise RuntimeError("the simulator is already started")
         if self._stopped:
             raise RuntimeError("a stopped simulator cannot start again; make a new one")
-        loop = asyncio.get_running_loop()
-        verbose = logging.getLogger("aiohttp.access").isEnabledFor(logging.DEBUG)
-        runner = web.AppRunner(create_app(self.core), handle_signals=False, shutdown_timeout=5.0,
-                               access_log=logging.getLogger("aiohttp.access") if verbose else None)
-        await runner.setup()
+        self._started = True
+        self.core.start(asyncio.get_running_loop())
         try:
-            site = web.TCPSite(runner, self.config.host, self.config.port)
-            await site.start()
+            for node in self.nodes:
+                await self._listen(node)
         except BaseException:
-            await runner.cleanup()
             self._stopped = True
-            await self.core.close()  # the journal's writer thread and file
+            for node in self.nodes:
+                await self._unlisten(node, graceful=True)
+            await self.core.close()  # the scheduler, the journal's writer thread and file
             raise
-        self._runner = runner
-        self._port = runner.addresses[0][1]
-        self.core.start(loop)
-        log.info("GWS simulator listening on %s (%d agents)", self.url, len(self.usernames))
+        log.info("GWS simulator listening on %s (%d agents)", ", ".join(self.urls),
+                 len(self.usernames))
 
     async def stop(self) -> None:
-        runner, self._runner = self._runner, None
-        if runner is None:
+        if not self._started or self._stopped:
             return
         self._stopped = True
-        self.core.release_clients()   # held long polls answer now, so the server stops at once
-        await runner.cleanup()
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()   # e.g. a /sim/restart waiting out its down time
+        await asyncio.gather(*tasks, return_exceptions=True)
+        for node in self.nodes:
+            # Held long polls answer now, so the server stops at once.
+            await self._unlisten(node, graceful=True)
         await self.core.close()
         log.info("GWS simulator stopped")
 
@@ -102,6 +146,101 @@ class Simulator:
 
     async def __aexit__(self, *exc: Any) -> None:
         await self.stop()
+
+    # -- restarts and node failures ---------------------------------------------------------
+
+    def _targets(self, node: Optional[int]) -> list[Node]:
+        if not self._started or self._stopped:
+            raise RuntimeError("the simulator is not running")
+        if node is None:
+            return list(self.nodes)
+        if not 0 <= node < len(self.nodes):
+            raise IndexError(f"no node {node} (there are {len(self.nodes)})")
+        return [self.nodes[node]]
+
+    async def stop_listening(self, node: Optional[int] = None) -> None:
+        """Stop the listener of one node (all when None), like a crashed GWS node: requests in
+        progress and held long polls are cut, sockets closed; the node forgets its HTTP sessions,
+        CSRF tokens, CometD clients and contact-center sessions. The world is kept."""
+        for target in self._targets(node):
+            await self._unlisten(target, graceful=False)
+
+    async def start_listening(self, node: Optional[int] = None) -> None:
+        """Listen again on the same port(s)."""
+        for target in self._targets(node):
+            await self._listen(target)
+
+    async def restart(self, down_s: float = 0.0, node: Optional[int] = None) -> None:
+        """stop_listening, wait ``down_s`` seconds, start_listening (one node or all)."""
+        await self.stop_listening(node)
+        if down_s > 0:
+            await asyncio.sleep(down_s)
+        await self.start_listening(node)
+
+    async def node_down(self, index: int) -> None:
+        await self.stop_listening(index)
+
+    async def node_up(self, index: int) -> None:
+        await self.start_listening(index)
+
+    def spawn(self, coroutine: Any) -> None:
+        """Run ``coroutine`` in the background (admin endpoints that restart their own node)."""
+        task = asyncio.get_running_loop().create_task(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+
+    def _task_done(self, task: "asyncio.Task[Any]") -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("background simulator task failed", exc_info=task.exception())
+
+    # -- one node's listener ----------------------------------------------------------------
+
+    async def _listen(self, node: Node) -> None:
+        async with node.lock:
+            if node.runner is not None:
+                return
+            verbose = logging.getLogger("aiohttp.access").isEnabledFor(logging.DEBUG)
+            runner = web.AppRunner(create_app(self.core, node, self), handle_signals=False,
+                                   shutdown_timeout=SHUTDOWN_TIMEOUT_S,
+                                   access_log=logging.getLogger("aiohttp.access") if verbose else None)
+            await runner.setup()
+            if node.port is not None:
+                port = node.port                       # a restart: the same port
+            elif self.config.port:
+                port = self.config.port + node.index   # node i on port + i
+            else:
+                port = 0                               # any free port
+            try:
+                site = web.TCPSite(runner, self.config.host, port)
+                await site.start()
+            except BaseException:
+                await runner.cleanup()
+                raise
+            node.runner = runner
+            node.port = runner.addresses[0][1]
+            node.opened()
+            node.bayeux.start(asyncio.get_running_loop())
+            log.info("node %d listening on port %d", node.index, node.port)
+
+    async def _unlisten(self, node: Node, *, graceful: bool) -> None:
+        async with node.lock:
+            runner, node.runner = node.runner, None
+            if runner is None:
+                return
+            node.generation += 1
+            if graceful:
+                node.hurry()          # delayed replies go out now
+                node.bayeux.close()   # answer held long polls before the sockets close
+            else:
+                node.cut()            # cut held long polls and delayed replies, no answer
+            # Shielded: a cancelled restart must not leave a half-closed listener behind.
+            await asyncio.shield(runner.cleanup())
+            node.bayeux.close()       # stop expiring clients of the old listener
+            if not graceful:
+                self.core.node_reset(node)
+                log.info("node %d stopped listening (sessions and CometD clients lost)",
+                         node.index)
 
 
 class SimulatorThread:
@@ -146,13 +285,24 @@ class SimulatorThread:
         assert self.simulator is not None
         return self.simulator
 
+    def _call(self, coroutine: Any, timeout: float) -> Any:
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout)
+
     @property
     def url(self) -> str:
         return self._sim.url
 
     @property
+    def urls(self) -> list[str]:
+        return self._sim.urls
+
+    @property
     def port(self) -> int:
         return self._sim.port
+
+    @property
+    def ports(self) -> list[int]:
+        return self._sim.ports
 
     @property
     def usernames(self) -> list[str]:
@@ -161,6 +311,34 @@ class SimulatorThread:
     @property
     def password(self) -> str:
         return self._sim.password
+
+    @property
+    def faults(self) -> Faults:
+        return self._sim.faults
+
+    def set_faults(self, **changes: Any) -> Faults:
+        """Change fault switches live (validated; ValueError); returns the full set."""
+        async def change() -> Faults:
+            return self._sim.set_faults(**changes)
+        return self._call(change(), 10.0)
+
+    def restart(self, down_s: float = 0.0, node: Optional[int] = None,
+                timeout: float = 30.0) -> None:
+        """Restart one node (all when None) on the same port(s), down for ``down_s`` seconds;
+        returns when listening again."""
+        self._call(self._sim.restart(down_s, node), down_s + timeout)
+
+    def stop_listening(self, node: Optional[int] = None, timeout: float = 30.0) -> None:
+        self._call(self._sim.stop_listening(node), timeout)
+
+    def start_listening(self, node: Optional[int] = None, timeout: float = 30.0) -> None:
+        self._call(self._sim.start_listening(node), timeout)
+
+    def node_down(self, index: int, timeout: float = 30.0) -> None:
+        self._call(self._sim.node_down(index), timeout)
+
+    def node_up(self, index: int, timeout: float = 30.0) -> None:
+        self._call(self._sim.node_up(index), timeout)
 
     def stop(self, timeout: float = 30.0) -> None:
         """Stop the server and the thread; safe to call twice."""

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog
 from qasync import asyncSlot
 
-from agent_desktop.domain.records import OutboundRecord
+from agent_desktop.domain.records import OutboundRecord, RecordStatus
 from agent_desktop.domain.rules import RescheduleRefused
 from agent_desktop.services.agent_session import AgentSession
 from agent_desktop.services.errors import AcknowledgementTimeout, GwsError
@@ -78,7 +78,7 @@ class MainController(QObject):
         when, callback_type = chosen
         who = record.contact_name or record.phone
         try:
-            await self.agent.reschedule(record.key, when, callback_type)
+            updated = await self.agent.reschedule(record.key, when, callback_type)
         except RescheduleRefused as refused:
             self.window.notify(f"✗ Not sent: {refused.message}")
         except AcknowledgementTimeout:
@@ -91,6 +91,10 @@ class MainController(QObject):
             log.exception("reschedule failed unexpectedly")
             self.window.notify(f"✗ {who}: something went wrong; see the log.")
         else:
+            if updated is not None and updated.status is RecordStatus.QUEUED:
+                self.window.notify(f"⏸ {who}: saved on this computer; it will be sent when the "
+                                   "connection is back.")
+                return
             self.window.notify(
                 f"✓ {who}: {callback_type.value.lower()} callback confirmed for "
                 f"{fmt.agent_time(when, self.agent_tz)} your time."

@@ -3,6 +3,8 @@
 The dialog only collects input and shows progress and errors; ``login_interactively`` runs the
 attempts (each one a coroutine the caller supplies), reads and stores passwords in the OS vault
 off the UI thread, and remembers servers and the last user in QSettings (never the password).
+"Forget saved password" deletes the vault entry of the server and user shown, also off the UI
+thread.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import asyncio
 from dataclasses import dataclass
 from typing import Awaitable, Callable, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +50,8 @@ class LoginDialog(QDialog):
         self.setWindowTitle("Agent Desktop — Log in")
         self.setAccessibleName("Log in")
         self._attempt: asyncio.Future[LoginAttempt | None] | None = None
+        self._forget_task: asyncio.Future[None] | None = None
+        self._vault_filled: str | None = None  # the password the vault put in the field
 
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -86,6 +92,13 @@ class LoginDialog(QDialog):
         self.login_button.setText("Log in")
         self.login_button.setObjectName("loginButton")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Quit")
+        self.forget_button = QPushButton("&Forget saved password")
+        self.forget_button.setObjectName("forgetPasswordButton")
+        self.forget_button.setAccessibleName("Forget saved password")
+        self.forget_button.setToolTip("Delete the password saved in this computer's vault for this server and user")
+        self.forget_button.setAutoDefault(False)
+        self.buttons.addButton(self.forget_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.forget_button.clicked.connect(lambda: self.forget_saved_password())
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         self.rejected.connect(lambda: self._resolve(None))
@@ -112,8 +125,41 @@ class LoginDialog(QDialog):
             return
         self._resolve(LoginAttempt(server, username, password, self.remember_check.isChecked()))
 
+    def forget_saved_password(self) -> asyncio.Future[None] | None:
+        """Delete the vault entry of the server and user shown, off the UI thread; say how it went."""
+        server = self.server_combo.currentText().strip()
+        username = self.username_edit.text().strip()
+        if not (server and username):
+            self.show_error("Fill in the server and user name whose saved password should be forgotten.")
+            return None
+        self.forget_button.setEnabled(False)
+        self._show_status("Forgetting the saved password…", error=False)
+        self._forget_task = asyncio.ensure_future(self._forget(server, username))
+        return self._forget_task
+
+    async def _forget(self, server: str, username: str) -> None:
+        result = await credentials.delete_password(username, server)
+        if not shiboken6.isValid(self):
+            return  # the dialog is gone; the vault entry is deleted all the same
+        self.forget_button.setEnabled(self.login_button.isEnabled())
+        if result.problem:
+            self._show_status(f"✗ The saved password could not be forgotten. {result.problem}", error=True)
+            return
+        self.remember_check.setChecked(False)
+        if self._vault_filled is not None and self.password_edit.text() == self._vault_filled:
+            self.password_edit.clear()
+        self._vault_filled = None
+        self._show_status(f"✓ The saved password of {username} on {server} is forgotten: "
+                          "it will be asked next time.", error=False)
+
+    def fill_from_vault(self, password: str) -> None:
+        self.password_edit.setText(password)
+        self.remember_check.setChecked(True)
+        self._vault_filled = password
+
     def set_busy(self, busy: bool) -> None:
-        for widget in (self.server_combo, self.username_edit, self.password_edit, self.login_button):
+        for widget in (self.server_combo, self.username_edit, self.password_edit, self.login_button,
+                       self.forget_button):
             widget.setEnabled(not busy)
         if busy:
             self._show_status("Logging in…", error=False)
@@ -206,5 +252,4 @@ async def _prefill_from_vault(dialog: LoginDialog) -> None:
     if found.problem:
         dialog.vault_unavailable(found.problem)
     elif found.password and not dialog.password_edit.text():
-        dialog.password_edit.setText(found.password)
-        dialog.remember_check.setChecked(True)
+        dialog.fill_from_vault(found.password)

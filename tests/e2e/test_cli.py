@@ -35,6 +35,13 @@ def sim_process():
         assert proc.wait(timeout=10) == 0  # SIGTERM is a clean stop
 
 
+@pytest.fixture(autouse=True)
+def private_home(tmp_path, monkeypatch):
+    """The commands write logs (and may write settings): into the test's folder, never $HOME."""
+    for name in ("HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(name, str(tmp_path / name.lower()))
+
+
 def agent_desktop(*args: str, password: str | None, timeout: float = 60) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "AGENT_DESKTOP_PASSWORD"}
     env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"  # never the developer's vault

@@ -8,6 +8,8 @@ import signal
 import socket
 import subprocess
 import sys
+import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -33,7 +35,8 @@ def test_ready_line_then_clean_stop_on_signal(signum):
                     "--password", "pw-123")
     try:
         ready = read_ready(process)
-        assert set(ready) == {"event", "url", "username", "password", "agents"}
+        assert set(ready) == {"event", "url", "urls", "username", "password", "agents"}
+        assert ready["urls"] == [ready["url"]]
         assert ready["event"] == "ready" and ready["username"] == "agent1"
         assert ready["password"] == "pw-123" and ready["agents"] == 2
         assert ready["url"].startswith("http://127.0.0.1:")
@@ -74,7 +77,10 @@ def test_non_loopback_host_needs_allow_remote(host, capsys):
 
 
 @pytest.mark.parametrize("argv", [["--port", "-1"], ["--agents", "0"], ["--password", ""],
-                                  ["--log-level", "LOUD"]])
+                                  ["--log-level", "LOUD"], ["--nodes", "0"],
+                                  ["--http-5xx-rate", "1.5"], ["--drop-ack-rate", "x"],
+                                  ["--drop-ack-rate", "nan"], ["--latency-ms", "-3"],
+                                  ["--ack-jitter-ms", "600001"], ["--port", "65535", "--nodes", "2"]])
 def test_bad_arguments_exit_2(argv):
     with pytest.raises(SystemExit) as exit_info:
         main(argv)
@@ -88,3 +94,42 @@ def test_port_in_use_exits_1(caplog):
         port = busy.getsockname()[1]
         assert main(["--port", str(port), "--agents", "1", "--records-per-agent", "0"]) == 1
     assert "cannot start" in caplog.text
+
+
+def post_json(url: str, body: dict) -> dict:
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=5) as r:
+        return json.load(r)
+
+
+def test_nodes_faults_and_restart_from_the_command_line():
+    process = start("--port", "0", "--agents", "1", "--records-per-agent", "2", "--nodes", "2",
+                    "--http-5xx-rate", "0.25", "--drop-ack-rate", "0.5", "--ack-delay-ms", "10",
+                    "--ack-jitter-ms", "20", "--latency-ms", "1", "--fault-seed", "9")
+    try:
+        ready = read_ready(process)
+        assert len(ready["urls"]) == 2 and ready["urls"][0] == ready["url"]
+        with urllib.request.urlopen(ready["urls"][1] + "/sim/faults", timeout=5) as r:
+            assert json.load(r) == {"http_5xx_rate": 0.25, "drop_ack_rate": 0.5,
+                                    "ack_delay_ms": 10, "ack_jitter_ms": 20, "latency_ms": 1}
+        assert post_json(ready["url"] + "/sim/faults", {"http_5xx_rate": 0})["http_5xx_rate"] == 0
+        answer = post_json(ready["url"] + "/sim/restart", {"down_ms": 100})
+        assert answer == {"restarting": [0, 1], "down_ms": 100}
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                with urllib.request.urlopen(ready["urls"][1] + "/api/v2/diagnostics/version",
+                                            timeout=5) as r:
+                    assert json.load(r)["statusCode"] == 0
+                break
+            except (urllib.error.URLError, ConnectionError):  # refused, or cut while stopping
+                assert time.monotonic() < deadline
+                time.sleep(0.05)
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=15)
+        assert process.returncode == 0 and out == "", err
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()

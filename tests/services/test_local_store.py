@@ -1,0 +1,95 @@
+"""The SQLite outbox, ledger and history: durable, versioned, and the same after a reopen."""
+
+import sqlite3
+import time
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from agent_desktop.domain.records import CallbackType, CallingWindow, ContactZone, OutboundRecord, RecordKey
+from agent_desktop.services.local_store import MIGRATIONS, LocalStore, PendingReschedule
+
+OWNER = "agent1@http://127.0.0.1:8090"
+WHEN = datetime(2026, 12, 1, 15, 30, tzinfo=timezone.utc)
+
+
+def pending(ref="ref-1", handle=9, **kw):
+    return PendingReschedule(ref, OWNER, RecordKey(134, handle), "Win-back", WHEN, CallbackType.PERSONAL,
+                             WHEN - timedelta(days=1), time.time(), **kw)
+
+
+def record(handle, kind=CallbackType.PERSONAL, zone=("America/New_York", ZoneInfo("America/New_York"))):
+    return OutboundRecord(
+        key=RecordKey(134, handle), campaign_name="Win-back", calling_list="WinBack_List", phone="+12125550100",
+        contact_name="Grace Walker", contact_zone=ContactZone(zone[1], zone[0]), callback_type=kind,
+        scheduled_at=WHEN, calling_window=CallingWindow(9 * 3600, 20 * 3600), attempts=2, chain_id=9,
+        customer_fields={"account_number": "AC-1"})
+
+
+@pytest.fixture
+async def store(tmp_path):
+    local = LocalStore(tmp_path / "data" / "agent-desktop.sqlite3")
+    await local.open()
+    yield local
+    await local.close()
+
+
+async def test_schema_is_versioned_and_reopening_keeps_the_outbox(tmp_path):
+    path = tmp_path / "db.sqlite3"
+    first = LocalStore(path)
+    await first.open()
+    assert await first.schema_version() == len(MIGRATIONS)
+    await first.add_pending(pending())
+    await first.close()
+    again = LocalStore(path)
+    await again.open()
+    [back] = await again.pending(OWNER)
+    assert back == pending().__class__(**{**back.__dict__})  # round trip
+    assert (back.reference_id, back.key, back.when, back.callback_type) == ("ref-1", RecordKey(134, 9), WHEN,
+                                                                            CallbackType.PERSONAL)
+    await again.close()
+
+
+async def test_a_database_from_a_newer_version_is_refused(tmp_path):
+    path = tmp_path / "db.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    with pytest.raises(RuntimeError, match="newer version"):
+        await LocalStore(path).open()
+
+
+async def test_settle_moves_to_history_once(store):
+    await store.add_pending(pending())
+    assert await store.settle(pending(), "confirmed") is True
+    assert await store.settle(pending(), "confirmed") is False  # a duplicate acknowledgement
+    assert await store.pending(OWNER) == []
+    [entry] = await store.history(OWNER, RecordKey(134, 9))
+    assert (entry.result, entry.scheduled_at, entry.previous_at) == ("confirmed", WHEN, WHEN - timedelta(days=1))
+
+
+async def test_outbox_is_per_owner_and_in_order(store):
+    await store.add_pending(pending("a"))
+    await store.add_pending(PendingReschedule("b", "other@x", RecordKey(1, 1), "C", WHEN, CallbackType.CAMPAIGN,
+                                              None, time.time()))
+    await store.add_pending(pending("c", handle=10))
+    assert [p.reference_id for p in await store.pending(OWNER)] == ["a", "c"]
+    await store.count_attempt("a")
+    assert (await store.pending(OWNER))[0].attempts == 1
+
+
+async def test_ledger_keeps_personal_callbacks_only_and_round_trips_them(store):
+    await store.save_records(OWNER, [record(1), record(2, kind=CallbackType.CAMPAIGN)])
+    [kept] = await store.load_records(OWNER)
+    assert kept == record(1)
+    await store.save_records(OWNER, [record(1, kind=CallbackType.CAMPAIGN)])  # handed to the campaign
+    assert await store.load_records(OWNER) == []
+
+
+async def test_offset_zones_survive_the_round_trip(store):
+    from datetime import timezone as tz
+    fixed = ("UTC-04:30", tz(timedelta(hours=-4, minutes=-30)))
+    await store.save_records(OWNER, [record(3, zone=fixed)])
+    [kept] = await store.load_records(OWNER)
+    assert kept.contact_zone.label == "UTC-04:30"
+    assert kept.scheduled_at.astimezone(kept.contact_zone.tz).utcoffset() == timedelta(hours=-4, minutes=-30)
