@@ -90,6 +90,7 @@ class AgentSession:
         self._notifications: NotificationClient | None = None
         self._cc_session_started = False
         self._online = False
+        self._state = ConnectionState.CONNECTING
         self._closed = False
         self._trouble = asyncio.Event()
         self._pending: dict[str, PendingReschedule] = {}  # the outbox, in memory
@@ -112,7 +113,7 @@ class AgentSession:
         except BaseException:
             await self.close()
             raise
-        self._online = True
+        self._set_connection(ConnectionState.CONNECTED)
         self._spawn(self._keep_connected(), "keep-connected")
         self._kick_replay()
         return self.profile  # type: ignore[return-value]
@@ -176,9 +177,15 @@ class AgentSession:
         return self._online
 
     @property
-    def notifications_state(self) -> ConnectionState | None:
-        """The CometD channel's state, or None before it was opened."""
-        return self._notifications.state if self._notifications else None
+    def connection_state(self) -> ConnectionState:
+        """What the agent should see: connected, reconnecting (actions queue), or offline."""
+        return self._state
+
+    def _set_connection(self, state: ConnectionState, detail: str = "") -> None:
+        self._online = state is ConnectionState.CONNECTED
+        if state is not self._state:
+            self._state = state
+            self._emit(ConnectionStateChanged(state, detail))
 
     @property
     def device_path(self) -> str:
@@ -201,9 +208,11 @@ class AgentSession:
             # session are gone too, and what was published meanwhile is lost.
             self._report_trouble("The server forgot this session.")
         elif isinstance(event, ConnectionStateChanged):
+            # The CometD channel's states are one input; what the agent sees is the session's
+            # own state (online only once logged in, subscribed and the session started).
             if event.state in (ConnectionState.RECONNECTING, ConnectionState.OFFLINE) and self._online:
                 self._report_trouble(event.detail)
-                return  # the session's own state (reconnecting) is what the agent sees
+            return
         self._emit(event)
 
     def _merge_pushed(self, record: OutboundRecord) -> None:
@@ -340,8 +349,7 @@ class AgentSession:
         if self._closed:
             return
         if self._online:
-            self._online = False
-            self._emit(ConnectionStateChanged(ConnectionState.RECONNECTING, detail))
+            self._set_connection(ConnectionState.RECONNECTING, detail)
         self._trouble.set()
 
     async def _keep_connected(self) -> None:
@@ -360,20 +368,18 @@ class AgentSession:
             try:
                 await self._reconnect_once()
             except AuthenticationFailed as exc:
-                self._emit(ConnectionStateChanged(ConnectionState.OFFLINE, exc.message))
+                self._set_connection(ConnectionState.OFFLINE, exc.message)
                 return
             except GwsError as exc:
                 delay = self._backoff.delay(attempt)
                 log.info("still offline (%s); next try in %.1f s", exc.message, delay)
-                self._emit(ConnectionStateChanged(ConnectionState.RECONNECTING, exc.message))
                 try:
                     await asyncio.wait_for(self._trouble.wait(), delay)
                 except asyncio.TimeoutError:
                     pass
                 continue
-            self._online = True
             self._trouble.clear()
-            self._emit(ConnectionStateChanged(ConnectionState.CONNECTED, "Back online."))
+            self._set_connection(ConnectionState.CONNECTED, "Back online.")
             self._kick_replay()
             return
 
@@ -387,10 +393,10 @@ class AgentSession:
             log.info("moving to GWS node %s", node)
             self.session.use_node(node)
             self.profile = await self.session.login()
-            await self._open_notifications()
-        else:
-            if self.notifications_state is not ConnectionState.CONNECTED:
-                await self._open_notifications()
+        # Always a fresh CometD client, subscribed before anything is replayed: the old one may
+        # look connected while it is still retrying a node that forgot it, and an
+        # acknowledgement published to nobody is lost.
+        await self._open_notifications()
         await self.session.start_contact_center_session()
         self._cc_session_started = True
 

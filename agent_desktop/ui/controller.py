@@ -37,9 +37,7 @@ class MainController(QObject):
         agent.on_event = self.on_event
         window.reschedule_requested.connect(self.reschedule)
         window.closed.connect(self.detach)
-        state = agent.notifications_state
-        if state is not None:
-            window.set_connection_state(state)
+        window.set_connection_state(agent.connection_state)
 
     def detach(self) -> None:
         """The window is going: events that still come (the session closing) go nowhere."""

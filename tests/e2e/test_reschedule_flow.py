@@ -9,14 +9,13 @@ import pytest
 
 from agent_desktop.domain.records import CallbackType, RecordKey, RecordStatus
 from agent_desktop.domain.rules import RescheduleRefused
-from agent_desktop.domain.schedule import next_valid_slot
 from agent_desktop.domain.store import RecordStore
 from agent_desktop.services.agent_session import AgentSession
 from agent_desktop.services.errors import AuthenticationFailed, OperationRefused, RequestRefused
 from agent_desktop.services.events import NotificationSessionRenewed
 from agent_desktop.services.gws_session import GwsSession
 
-from support.e2e import EventLog, sim_records, wait_for_store
+from support.e2e import EventLog, first_personal_with_slot, sim_records, wait_for_store
 
 
 async def started_agent(sim, username="agent1", events=None):
@@ -27,16 +26,6 @@ async def started_agent(sim, username="agent1", events=None):
     expected = len(sim_records(sim, username))
     await wait_for_store(store, lambda: len(store) == expected)
     return agent, store
-
-
-def first_personal_with_slot(store, lead=timedelta(hours=1)):
-    now = datetime.now(timezone.utc)
-    for record in store:
-        if record.callback_type is CallbackType.PERSONAL:
-            slot = next_valid_slot(now + lead, record=record)
-            if slot:
-                return record, slot
-    raise AssertionError("the demo data has no personal callback")
 
 
 async def test_login_subscribe_session_records_reschedule_ack(sim):

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime, timedelta, timezone
 from typing import Callable
 
 import httpx
 
+from agent_desktop.domain.records import CallbackType
+from agent_desktop.domain.schedule import next_valid_slot
 from agent_desktop.domain.store import RecordStore
 
 
@@ -49,3 +52,23 @@ class EventLog:
                         return event
                 self._arrived.clear()
                 await self._arrived.wait()
+
+
+def first_personal_with_slot(store, lead=timedelta(hours=1)):
+    now = datetime.now(timezone.utc)
+    for record in store:
+        if record.callback_type is CallbackType.PERSONAL:
+            slot = next_valid_slot(now + lead, record=record)
+            if slot:
+                return record, slot
+    raise AssertionError("the demo data has no personal callback")
+
+
+async def wait_for_state(events: EventLog, state, *, after: int = 0, timeout_s: float = 20.0) -> None:
+    """Wait for a ConnectionStateChanged to ``state`` among the events from index ``after``."""
+    from agent_desktop.services.events import ConnectionStateChanged
+
+    async with asyncio.timeout(timeout_s):
+        while not any(isinstance(e, ConnectionStateChanged) and e.state is state for e in events.events[after:]):
+            events._arrived.clear()
+            await events._arrived.wait()
