@@ -249,6 +249,7 @@ class AgentSession:
             reference_id=new_reference_id(), owner=self.owner, key=key, campaign_name=record.campaign_name,
             when=when.astimezone(timezone.utc), callback_type=callback_type,
             previous_at=record.scheduled_at, created_at=time.time())
+        await self._supersede_older(key)
         if self.local is not None:
             await self.local.add_pending(pending)  # durable before anything is sent
         self._pending[pending.reference_id] = pending
@@ -274,7 +275,12 @@ class AgentSession:
             raise
         except (OperationRefused, RequestRefused) as exc:
             if isinstance(exc, RequestRefused) and _transient(exc):
-                return self._queue_after(exc, key)
+                # The server is there but failed this once (503…): try the same request again
+                # after a pause; no need to rebuild the whole session for that.
+                log.info("reschedule will be retried: %s", exc.message)
+                self._mark(key, RecordStatus.QUEUED, "")
+                self._schedule_retry()
+                return self.store.get(key)  # type: ignore[return-value]
             await self._fail(pending, exc.message)
             raise
         except AuthenticationFailed as exc:
@@ -294,6 +300,20 @@ class AgentSession:
         self._mark(key, RecordStatus.QUEUED, "")
         self._report_trouble(error.message)
         return self.store.get(key)  # type: ignore[return-value]
+
+    async def _supersede_older(self, key: RecordKey) -> None:
+        """A newer reschedule of the same record replaces the older ones still waiting to go.
+
+        Sending an older one later would move the callback back to a time the agent no longer
+        wants (last write wins on the server). One already on the wire is left to finish: it
+        reached the server before the new one will.
+        """
+        for older in [p for p in self._pending.values() if p.key == key]:
+            if older.reference_id in self._in_flight:
+                continue
+            self._pending.pop(older.reference_id, None)
+            if self.local is not None:
+                await self.local.settle(older, "superseded", "replaced by a newer reschedule")
 
     def _mark(self, key: RecordKey, status: RecordStatus, reason: str) -> None:
         if key in self.store:
@@ -333,6 +353,16 @@ class AgentSession:
         self._kick_replay()
 
     async def _replay(self) -> None:
+        newest: dict[RecordKey, PendingReschedule] = {}
+        for pending in self._pending.values():
+            if pending.key not in newest or pending.created_at >= newest[pending.key].created_at:
+                newest[pending.key] = pending
+        for pending in list(self._pending.values()):
+            if newest[pending.key] is not pending and pending.reference_id not in self._in_flight:
+                # Timed out while a newer one for the same record was made: never send it again.
+                self._pending.pop(pending.reference_id, None)
+                if self.local is not None:
+                    await self.local.settle(pending, "superseded", "replaced by a newer reschedule")
         for pending in list(self._pending.values()):
             if not self._online or self._closed:
                 return
