@@ -181,11 +181,11 @@ class AgentSession:
         """What the agent should see: connected, reconnecting (actions queue), or offline."""
         return self._state
 
-    def _set_connection(self, state: ConnectionState, detail: str = "") -> None:
+    def _set_connection(self, state: ConnectionState, detail: str = "", *, needs_password: bool = False) -> None:
         self._online = state is ConnectionState.CONNECTED
-        if state is not self._state:
+        if state is not self._state or needs_password:
             self._state = state
-            self._emit(ConnectionStateChanged(state, detail))
+            self._emit(ConnectionStateChanged(state, detail, needs_password))
 
     @property
     def device_path(self) -> str:
@@ -375,6 +375,11 @@ class AgentSession:
                 log.info("replay of %s did not settle: %s", pending.reference_id, exc.message)
 
     # -- staying connected -------------------------------------------------------------------
+    def retry_with_password(self, password: str) -> None:
+        """After the server refused the password (state offline): try again with this one."""
+        self.session.set_password(password)
+        self._trouble.set()
+
     def _report_trouble(self, detail: str) -> None:
         if self._closed:
             return
@@ -398,7 +403,8 @@ class AgentSession:
             try:
                 await self._reconnect_once()
             except AuthenticationFailed as exc:
-                self._set_connection(ConnectionState.OFFLINE, exc.message)
+                # No retry storm: wait for a new password (retry_with_password) or another event.
+                self._set_connection(ConnectionState.OFFLINE, exc.message, needs_password=True)
                 return
             except GwsError as exc:
                 delay = self._backoff.delay(attempt)

@@ -57,6 +57,7 @@ class DeviceStateChanged:
 class ConnectionStateChanged:
     state: ConnectionState
     detail: str = ""
+    needs_password: bool = False  # offline because the server refused the password
 
 
 @dataclass(frozen=True)

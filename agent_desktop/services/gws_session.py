@@ -97,6 +97,10 @@ class GwsSession:
             return ssl.create_default_context(cafile=ca_bundle)
         return ssl.create_default_context()
 
+    def set_password(self, password: str) -> None:
+        """The agent typed the password again (the server refused the one we had)."""
+        self._client.auth = httpx.BasicAuth(self.username, password)
+
     def use_node(self, url: str) -> None:
         """Talk to another node from now on. Its HTTP session is a new one: cookies and the
         CSRF token of the old node mean nothing there, so they are dropped."""

@@ -11,9 +11,10 @@ from datetime import tzinfo
 import shiboken6
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit
 from qasync import asyncSlot
 
+from agent_desktop import logs
 from agent_desktop.domain.records import OutboundRecord, RecordStatus
 from agent_desktop.domain.rules import RescheduleRefused
 from agent_desktop.services.agent_session import AgentSession
@@ -34,6 +35,7 @@ class MainController(QObject):
         self.window = window
         self.agent_tz = agent_tz
         self.dialog: RescheduleDialog | None = None
+        self.password_prompt: QInputDialog | None = None
         agent.on_event = self.on_event
         window.reschedule_requested.connect(self.reschedule)
         window.closed.connect(self.detach)
@@ -47,8 +49,36 @@ class MainController(QObject):
     def on_event(self, event: Event) -> None:
         if isinstance(event, ConnectionStateChanged):
             self.window.set_connection_state(event.state, event.detail)
+            if event.needs_password:
+                self.ask_password_again(event.detail)
         elif isinstance(event, NotificationSessionRenewed):
             self.window.notify("Reconnected to the server.")
+
+    @asyncSlot(str)
+    async def ask_password_again(self, why: str) -> None:
+        """The server refused the password while reconnecting: ask once, without blocking."""
+        if self.password_prompt is not None:
+            return
+        prompt = QInputDialog(self.window)
+        prompt.setObjectName("passwordPrompt")
+        prompt.setWindowTitle("Password needed")
+        prompt.setLabelText(f"{why}\nType your password to reconnect. Your queued reschedules are kept.")
+        prompt.setTextEchoMode(QLineEdit.EchoMode.Password)
+        prompt.setOkButtonText("Reconnect")
+        self.password_prompt = prompt
+        try:
+            accepted = await run_dialog(prompt) == QDialog.DialogCode.Accepted
+            password = prompt.textValue()
+        finally:
+            self.password_prompt = None
+            if shiboken6.isValid(prompt):
+                prompt.deleteLater()
+        if accepted and password:
+            logs.register_secret(password)
+            self.agent.retry_with_password(password)
+            self.window.notify("Reconnecting…")
+        else:
+            self.window.notify("Offline: your reschedules are kept and will be sent after you sign in.")
 
     @asyncSlot(object)
     async def reschedule(self, record: OutboundRecord) -> None:

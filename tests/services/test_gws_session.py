@@ -169,3 +169,41 @@ def test_server_url_rules():
     assert normalise_server_url("http://gws.example.com", allow_insecure_http=True)
     with pytest.raises(ValueError):
         normalise_server_url("gws.example.com")
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from agent_desktop.services.errors import GwsError  # noqa: E402
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=40),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=5),
+    max_leaves=20,
+)
+replies = st.one_of(
+    st.builds(lambda status, body: httpx.Response(status, json=body), st.integers(100, 599).filter(
+        lambda s: s not in (101, 204, 304) and not 100 <= s < 200), json_values),
+    st.builds(lambda status, raw: httpx.Response(status, content=raw), st.sampled_from([200, 400, 403, 500, 502]),
+              st.binary(max_size=200)),
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(replies)
+async def test_any_rest_reply_is_a_result_or_a_gws_error(reply):
+    gws = session(lambda request: reply)
+    try:
+        try:
+            body = await gws.request("GET", "/api/v2/me")
+        except GwsError as error:
+            assert error.message  # something to show a person
+        else:
+            assert isinstance(body, dict)
+        try:
+            await gws.login()
+        except GwsError:
+            pass
+    finally:
+        await gws.aclose()

@@ -10,7 +10,7 @@ import keyring
 import pytest
 from keyring.backends.fail import Keyring as NoKeyring
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from agent_desktop.domain.records import CallbackType, CallingWindow, RecordStatus
 from agent_desktop.gui import Connector
@@ -216,3 +216,29 @@ def test_forced_callback_type_from_the_servers_settings(qtbot, run, types, locke
             win.close()
         finally:
             run(agent.close())
+
+
+def test_a_refused_password_while_reconnecting_is_asked_again_without_blocking(window, logged_in, sim, qtbot,
+                                                                                 monkeypatch):
+    from agent_desktop.services.errors import AuthenticationFailed
+
+    real_login = logged_in.session.login
+    refusals = []
+
+    async def refuse_once(**kwargs):
+        if not refusals:
+            refusals.append(1)
+            raise AuthenticationFailed("Wrong user name or password.")
+        return await real_login(**kwargs)
+
+    monkeypatch.setattr(logged_in.session, "login", refuse_once)
+    sim.restart(0.2)  # the node forgets the session: the app must log in again
+    qtbot.waitUntil(lambda: window.controller.password_prompt is not None, timeout=15_000)
+    prompt = window.controller.password_prompt
+    assert prompt.objectName() == "passwordPrompt" and window.badge.text() == "○ Offline"
+    assert window.isEnabled()  # not frozen: the agent can still browse the list meanwhile
+    line = prompt.findChild(QLineEdit)
+    qtbot.keyClicks(line, sim.password)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.badge.text() == "● Connected", timeout=15_000)
+    assert refusals == [1]
