@@ -36,7 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add_connection_options(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--server", required=True, help="GWS base URL, e.g. https://gws.example.com")
+        sub.add_argument("--server", required=True,
+                         help="GWS base URL, e.g. https://gws.example.com; several nodes: URL1,URL2")
         sub.add_argument("--username", required=True)
         sub.add_argument("--ca-bundle", help="PEM file of CA certificates to trust instead of the system's")
         sub.add_argument(

@@ -64,7 +64,8 @@ class GwsSession:
         transport: httpx.AsyncBaseTransport | None = None,
         on_secret: Callable[[str], None] | None = None,
     ) -> None:
-        urls = [server_url] if isinstance(server_url, str) else list(server_url)
+        # "https://gws1,https://gws2" on a command line or in the login dialog means two nodes.
+        urls = [u for u in server_url.split(",") if u.strip()] if isinstance(server_url, str) else list(server_url)
         if not urls:
             raise ValueError("no server address given")
         # Several GWS nodes (behind or instead of a load balancer): the session talks to one at

@@ -207,3 +207,10 @@ async def test_any_rest_reply_is_a_result_or_a_gws_error(reply):
             pass
     finally:
         await gws.aclose()
+
+
+def test_a_comma_separated_address_is_a_list_of_nodes():
+    gws = GwsSession("https://gws1.example.com, https://gws2.example.com/api/v2", "agent1", "pw")
+    assert gws.nodes == ["https://gws1.example.com", "https://gws2.example.com"]
+    with pytest.raises(ValueError):
+        GwsSession(" , ", "agent1", "pw")
