@@ -137,8 +137,10 @@ class AgentSession:
     async def _open_notifications(self) -> None:
         if self._notifications is not None:
             await self._notifications.close()
-        self._notifications = NotificationClient(self.session, self._dispatch)
-        await self._notifications.open()
+            self._notifications = None
+        client = NotificationClient(self.session, self._dispatch)
+        await client.open()  # raises after cleaning up if it cannot open
+        self._notifications = client
 
     async def close(self) -> None:
         """Notifications off first, then EndContactCenterSession (it ends the HTTP session)."""
@@ -397,6 +399,11 @@ class AgentSession:
         contact-center session, then send what the outbox holds. Backs off between attempts; a
         refused password stops the attempts (no retry storm)."""
         attempt = 0
+        if self._notifications is not None:
+            # Stop the old CometD client now: left alone it would retry every second, without
+            # backoff, for as long as the server is away (500 desktops, one outage: a storm).
+            await self._notifications.close()
+            self._notifications = None
         while not self._closed:
             self._trouble.clear()
             attempt += 1
