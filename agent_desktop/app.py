@@ -12,8 +12,7 @@ import logging
 import sys
 from typing import Sequence
 
-from agent_desktop import __version__, headless, logs
-from agent_desktop.domain.records import CallbackType
+from agent_desktop import __version__, logs
 
 log = logging.getLogger("agent_desktop")
 
@@ -72,7 +71,9 @@ def configure_logging(level: str) -> None:
     logs.configure_logging(level)
 
 
-def _connection(args: argparse.Namespace) -> headless.Connection:
+def _connection(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from agent_desktop import headless
+
     return headless.Connection(
         server=args.server,
         username=args.username,
@@ -82,6 +83,9 @@ def _connection(args: argparse.Namespace) -> headless.Connection:
 
 
 async def _run_reschedule(args: argparse.Namespace) -> int:
+    from agent_desktop import headless
+    from agent_desktop.domain.records import CallbackType
+
     conn = _connection(args)
     when = headless.parse_moment(args.at)
     password = await headless.obtain_password(conn)
@@ -100,6 +104,8 @@ async def _run_reschedule(args: argparse.Namespace) -> int:
 
 
 async def _run_records(args: argparse.Namespace) -> int:
+    from agent_desktop import headless
+
     conn = _connection(args)
     password = await headless.obtain_password(conn)
     found = await headless.collect_records(conn, password, settle_s=args.settle, timeout_s=args.timeout)
@@ -112,6 +118,9 @@ async def _run_records(args: argparse.Namespace) -> int:
 
 
 def _run_headless(coro_factory, args: argparse.Namespace) -> int:
+    # The commands' modules are imported here, not at the top: the window does not need them.
+    from agent_desktop import headless
+
     try:
         return asyncio.run(coro_factory(args))
     except headless.CommandFailed as exc:
@@ -124,6 +133,11 @@ def _run_headless(coro_factory, args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.demo and args.command is None:
+        from agent_desktop.demo import DemoSimulator
+
+        # First thing: the simulator boots in its own process while this one imports Qt.
+        args.demo_simulator = DemoSimulator()
     configure_logging(args.log_level)
     if args.command == "reschedule":
         return _run_headless(_run_reschedule, args)

@@ -1,15 +1,58 @@
 """``agent-desktop --demo``: the built-in GWS simulator on loopback for the app to log in to.
 
-Part of the composition root: the only client-side module that loads the simulator.
+Part of the composition root: the only client-side module that starts the simulator. It runs
+in its own process, started first thing, so it boots on another core while the app imports Qt,
+and its work never competes with the window for Python's GIL.
 """
 
 from __future__ import annotations
 
-from agent_desktop.simulator import SimulatorConfig, SimulatorThread
+import json
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
 
-DEMO_CONFIG = SimulatorConfig(host="127.0.0.1", port=0, agents=3, records_per_agent=25, seed=1)
+DEMO_ARGS = ("--agents", "3", "--records-per-agent", "25", "--seed", "1")
 
 
-def start_demo_simulator(config: SimulatorConfig = DEMO_CONFIG) -> SimulatorThread:
-    """A context manager: the simulator runs in its own thread until the block ends."""
-    return SimulatorThread(config)
+@dataclass(frozen=True)
+class DemoServer:
+    url: str
+    username: str
+    password: str
+
+
+class DemoSimulator:
+    """The simulator process; ``ready()`` blocks until it listens (call it off the UI thread)."""
+
+    def __init__(self) -> None:
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "agent_desktop.simulator", "--port", "0", "--log-level", "WARNING", *DEMO_ARGS],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True)
+        self._server: DemoServer | None = None
+        self._lock = threading.Lock()
+
+    def ready(self) -> DemoServer:
+        with self._lock:
+            if self._server is None:
+                line = self._process.stdout.readline() if self._process.stdout else ""
+                if not line:
+                    raise RuntimeError("the demo simulator did not start")
+                announced = json.loads(line)
+                self._server = DemoServer(announced["url"], announced["username"], announced["password"])
+            return self._server
+
+    def stop(self) -> None:
+        if self._process.poll() is None:
+            self._process.terminate()
+            try:
+                self._process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+
+    def __enter__(self) -> "DemoSimulator":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

@@ -38,6 +38,24 @@ log = logging.getLogger(__name__)
 DATABASE_NAME = "agent-desktop.sqlite3"
 
 
+# For the start-up benchmark: once the window shows this many records, print "SHOWN" and close.
+EXIT_WHEN_SHOWN_ENV = "AGENT_DESKTOP_EXIT_WHEN_SHOWN"
+
+
+async def _report_shown_and_close(window: MainWindow, agent: AgentSession, records: int) -> None:
+    arrived = asyncio.Event()
+    stop = agent.store.subscribe(lambda changes: arrived.set())
+    try:
+        while window.model.rowCount() < records or not window.isVisible():
+            arrived.clear()
+            await arrived.wait()
+    finally:
+        stop()
+    await asyncio.sleep(0)  # one more turn of the loop: the rows get painted
+    print("SHOWN", flush=True)
+    window.close()
+
+
 def demo_data_dir() -> str:
     """A private temporary folder for one demo run (removed when the process ends)."""
     folder = tempfile.mkdtemp(prefix="agent-desktop-demo-")
@@ -69,10 +87,12 @@ class Connector:
 
 async def _initial_attempt(args: argparse.Namespace, stack: contextlib.ExitStack) -> LoginAttempt | None:
     if args.demo:
-        from agent_desktop.demo import start_demo_simulator  # loaded for the demo only
+        from agent_desktop.demo import DemoSimulator  # loaded for the demo only
 
-        sim = stack.enter_context(start_demo_simulator())
-        return LoginAttempt(sim.url, sim.usernames[0], sim.password, remember=False)
+        simulator = getattr(args, "demo_simulator", None) or DemoSimulator()
+        stack.callback(simulator.stop)
+        server = await asyncio.to_thread(simulator.ready)
+        return LoginAttempt(server.url, server.username, server.password, remember=False)
     if args.server and args.username:
         password = os.environ.get(PASSWORD_ENV) or (
             await credentials.read_password(args.username, args.server)).password
@@ -110,6 +130,8 @@ async def run_window(args: argparse.Namespace, app: QApplication) -> int:
             closed = asyncio.get_running_loop().create_future()
             window.closed.connect(lambda: closed.done() or closed.set_result(None))
             window.show()
+            if os.environ.get(EXIT_WHEN_SHOWN_ENV):
+                await _report_shown_and_close(window, agent, int(os.environ[EXIT_WHEN_SHOWN_ENV]))
             await closed
             return 0
         finally:

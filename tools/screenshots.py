@@ -16,7 +16,7 @@ import qasync
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from agent_desktop.demo import start_demo_simulator
+from agent_desktop.simulator import SimulatorConfig, SimulatorThread
 from agent_desktop.domain.records import CallbackType
 from agent_desktop.domain.store import RecordStore
 from agent_desktop.localzone import local_zone
@@ -30,7 +30,7 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 async def shoot(app: QApplication) -> None:
-    with start_demo_simulator() as sim:
+    with SimulatorThread(SimulatorConfig(agents=3, records_per_agent=25, seed=1)) as sim:
         agent = AgentSession(GwsSession(sim.url, sim.usernames[0], sim.password), RecordStore())
         await agent.start()
         while len(agent.store) < 25:

@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from types import MappingProxyType
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 
 class CallbackType(enum.StrEnum):
@@ -18,10 +18,13 @@ class CallbackType(enum.StrEnum):
     @classmethod
     def parse(cls, text: str) -> "CallbackType":
         """Accept the wire spelling and the lower-case command-line spelling."""
-        for member in cls:
-            if text.strip().lower() == member.value.lower():
-                return member
-        raise ValueError(f"unknown callback type {text!r}: expected Personal or Campaign")
+        member = _CALLBACK_TYPES_BY_NAME.get(text.strip().lower())
+        if member is None:
+            raise ValueError(f"unknown callback type {text[:40]!r}: expected Personal or Campaign")
+        return member
+
+
+_CALLBACK_TYPES_BY_NAME = {member.value.lower(): member for member in CallbackType}
 
 
 class RecordStatus(enum.StrEnum):
@@ -35,9 +38,11 @@ class RecordStatus(enum.StrEnum):
     UNCONFIRMED = "unconfirmed"
 
 
-@dataclass(frozen=True, order=True)
-class RecordKey:
-    """OCS identifies a record by its handle within one OCS application."""
+class RecordKey(NamedTuple):
+    """OCS identifies a record by its handle within one OCS application.
+
+    A named tuple: hashed and compared in C, which matters when 100,000 records arrive.
+    """
 
     application_id: int
     record_handle: int
@@ -91,7 +96,7 @@ class ContactZone:
     label: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OutboundRecord:
     """One scheduled outbound record (a callback), immutable; the store replaces it on change."""
 

@@ -23,6 +23,7 @@ from agent_desktop.domain.rules import RescheduleRequest, validate_reschedule
 from agent_desktop.domain.store import ChangeKind, RecordChange, RecordStore
 from agent_desktop.services import wire
 from agent_desktop.services.backoff import Backoff
+from agent_desktop.services.burst_gc import BurstGc
 from agent_desktop.services.errors import (
     AcknowledgementTimeout,
     AuthenticationFailed,
@@ -97,6 +98,8 @@ class AgentSession:
         self._in_flight: set[str] = set()
         self._tasks: set[asyncio.Task[object]] = set()
         self._ledger_dirty: dict[RecordKey, OutboundRecord | None] = {}
+        self._pushed: list[OutboundRecord] = []
+        self._burst_gc = BurstGc()
         self._retry_handle: asyncio.TimerHandle | None = None
         self.profile: AgentProfile | None = None
 
@@ -145,6 +148,7 @@ class AgentSession:
     async def close(self) -> None:
         """Notifications off first, then EndContactCenterSession (it ends the HTTP session)."""
         self._closed = True
+        self._burst_gc.end()
         if self._retry_handle is not None:
             self._retry_handle.cancel()
         for task in list(self._tasks):
@@ -199,8 +203,16 @@ class AgentSession:
     # -- events from the server --------------------------------------------------------------
     def _dispatch(self, event: Event) -> None:
         if isinstance(event, RecordPushed):
-            self._merge_pushed(event.record)
-        elif isinstance(event, RecordWithdrawn):
+            # Pushes come in bursts (a session start sends every record): gather them and hand
+            # them to the store once per event-loop turn, so the view inserts rows in batches.
+            if not self._pushed:
+                asyncio.get_running_loop().call_soon(self._flush_pushed)
+            self._pushed.append(event.record)
+            if self.on_event is not None:
+                self.on_event(event)
+            return
+        self._flush_pushed()  # anything else about a record must see it in the store first
+        if isinstance(event, RecordWithdrawn):
             self.store.remove(event.key)
         elif isinstance(event, (OperationAcknowledged, OperationFailed)):
             if not self.operations.handle_event(event):
@@ -217,12 +229,19 @@ class AgentSession:
             return
         self._emit(event)
 
-    def _merge_pushed(self, record: OutboundRecord) -> None:
-        known = self.store.get(record.key)
-        if known is not None and known.status is not RecordStatus.SCHEDULED:
-            # The server's copy must not wipe out what our own operation on the record shows.
-            record = dataclasses.replace(record, status=known.status, status_reason=known.status_reason)
-        self.store.upsert(record)
+    def _flush_pushed(self) -> None:
+        if not self._pushed:
+            return
+        pushed, self._pushed = self._pushed, []
+        self._burst_gc.batch(len(pushed))
+        merged = []
+        for record in pushed:
+            known = self.store.get(record.key)
+            if known is not None and known.status is not RecordStatus.SCHEDULED:
+                # The server's copy must not wipe out what our own operation on the record shows.
+                record = dataclasses.replace(record, status=known.status, status_reason=known.status_reason)
+            merged.append(record)
+        self.store.upsert_many(merged)
 
     def _settle_late(self, event: OperationAcknowledged | OperationFailed) -> None:
         """An outcome nobody waits for any more (after a timeout, a restart): apply it once."""

@@ -21,9 +21,6 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
 
-import keyring
-from keyring.errors import InitError, KeyringLocked, NoKeyringError, PasswordDeleteError
-
 log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "agent-desktop"
@@ -61,8 +58,26 @@ class _VaultProblem(Exception):
         return VaultResult(None, _PROBLEMS[self.reason], self.reason)
 
 
+def _keyring():  # type: ignore[no-untyped-def]
+    """keyring, imported on first use and in the vault's own thread: its backend discovery
+    takes tens of milliseconds that the start of the window should not pay."""
+    import keyring
+
+    return keyring
+
+
+def _get(service: str, account: str) -> str | None:
+    return _keyring().get_password(service, account)
+
+
+def _set(service: str, account: str, password: str) -> None:
+    _keyring().set_password(service, account, password)
+
+
 def _classify(exc: BaseException) -> str:
     """Which case ``exc`` is, judged by it and by what caused it (backends wrap their errors)."""
+    from keyring.errors import InitError, KeyringLocked, NoKeyringError
+
     seen: set[int] = set()
     cause: BaseException | None = exc
     while cause is not None and id(cause) not in seen:
@@ -120,7 +135,7 @@ async def read_password(username: str, server_url: str, *, timeout_s: float = DE
     """The saved password, ``VaultResult(None)`` when none is saved, or a problem."""
     try:
         password = await _off_the_loop(
-            keyring.get_password, KEYRING_SERVICE, account_name(username, server_url), timeout_s=timeout_s
+            _get, KEYRING_SERVICE, account_name(username, server_url), timeout_s=timeout_s
         )
     except _VaultProblem as problem:
         return problem.result()
@@ -132,7 +147,7 @@ async def store_password(
 ) -> VaultResult:
     try:
         await _off_the_loop(
-            keyring.set_password, KEYRING_SERVICE, account_name(username, server_url), password,
+            _set, KEYRING_SERVICE, account_name(username, server_url), password,
             timeout_s=timeout_s,
         )
     except _VaultProblem as problem:
@@ -144,9 +159,10 @@ async def delete_password(username: str, server_url: str, *, timeout_s: float = 
     """Forget the saved password; nothing saved is success too (``VaultResult(None)``)."""
 
     def delete(service: str, account: str) -> None:
+        keyring = _keyring()
         try:
             keyring.delete_password(service, account)
-        except PasswordDeleteError:
+        except keyring.errors.PasswordDeleteError:
             pass  # backends say "not found" this way: the entry is gone, which is what we want
 
     try:

@@ -73,7 +73,10 @@ class GwsSession:
         self.nodes = [normalise_server_url(u, allow_insecure_http=allow_insecure_http) for u in urls]
         self.base_url = self.nodes[0]
         self.username = username
-        self._ssl_context: ssl.SSLContext | bool = self._make_ssl_context(verify_tls, ca_bundle)
+        # Loading the system's certificates takes ~50 ms: only when a node actually uses TLS.
+        uses_tls = any(node.startswith("https://") for node in self.nodes)
+        self._ssl_context: ssl.SSLContext | bool = (
+            self._make_ssl_context(verify_tls, ca_bundle) if uses_tls else False)
         self._client = httpx.AsyncClient(
             base_url=self.base_url,
             auth=httpx.BasicAuth(username, password),

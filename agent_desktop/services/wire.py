@@ -6,8 +6,10 @@ a field unknown (or the message skipped), never an exception that escapes to the
 
 from __future__ import annotations
 
+import functools
 import logging
 from datetime import datetime, timezone
+from types import MappingProxyType
 from typing import Any, Mapping
 
 from agent_desktop.domain.agent import AgentProfile, Device, OutboundCapabilities
@@ -62,9 +64,16 @@ def as_int(value: Any) -> int | None:
 
 
 def as_text(value: Any, limit: int = MAX_TEXT) -> str | None:
+    if type(value) is str:
+        return value if len(value) <= limit else value[:limit]
     if isinstance(value, str):
-        return value[:limit]
+        return str(value)[:limit]
     return None
+
+
+def _int(value: Any) -> int | None:
+    """``as_int`` with the common case (a plain int) first: records arrive by the 100,000."""
+    return value if type(value) is int else as_int(value)
 
 
 def as_mapping(value: Any) -> Mapping[str, Any]:
@@ -140,19 +149,19 @@ def parse_user(body: Any) -> AgentProfile:
 
 # -- notifications -------------------------------------------------------------------------------
 def _record_key(record: Mapping[str, Any], user_data: Mapping[str, Any]) -> RecordKey | None:
-    handle = as_int(record.get("recordHandle"))
+    handle = _int(record.get("recordHandle"))
     if handle is None:
-        handle = as_int(user_data.get("GSW_RECORD_HANDLE"))
-    application = as_int(record.get("applicationId"))
+        handle = _int(user_data.get("GSW_RECORD_HANDLE"))
+    application = _int(record.get("applicationId"))
     if application is None:
-        application = as_int(user_data.get("GSW_APPLICATION_ID"))
+        application = _int(user_data.get("GSW_APPLICATION_ID"))
     if handle is None or application is None:
         return None
     return RecordKey(application, handle)
 
 
 def _scheduled_at(user_data: Mapping[str, Any]) -> datetime | None:
-    epoch = as_int(user_data.get("dial_sched_time"))
+    epoch = _int(user_data.get("dial_sched_time"))
     if epoch is not None and _EPOCH_MIN <= epoch <= _EPOCH_MAX:
         return datetime.fromtimestamp(epoch, timezone.utc)
     text = as_text(user_data.get("GSW_DATE_TIME"), 40)
@@ -182,25 +191,50 @@ def _callback_type(user_data: Mapping[str, Any]) -> CallbackType | None:
 
 
 def _calling_window(user_data: Mapping[str, Any]) -> CallingWindow | None:
-    start, end = as_int(user_data.get("GSW_FROM")), as_int(user_data.get("GSW_UNTIL"))
+    start, end = _int(user_data.get("GSW_FROM")), _int(user_data.get("GSW_UNTIL"))
     if start is None or end is None:
         return None
+    return _window(start, end)
+
+
+@functools.lru_cache(maxsize=4096)
+def _window(start: int, end: int) -> CallingWindow | None:
+    """Windows repeat across records: one shared immutable object per (start, end)."""
     try:
         return CallingWindow(start, end)
     except ValueError:
         return None
 
 
-def _customer_fields(user_data: Mapping[str, Any]) -> dict[str, str]:
+@functools.lru_cache(maxsize=256)
+def _customer_names(keys: tuple[Any, ...]) -> tuple[str, ...]:
+    """Which keys of a userData are the customer's own: the same for every record of a
+    calling list, so worked out once per set of keys."""
+    names = [k for k in keys if type(k) is str and not k.startswith("GSW_") and k not in _CONSUMED_KEYS]
+    return tuple(names[:MAX_CUSTOMER_FIELDS])
+
+
+def _customer_fields(user_data: Mapping[str, Any]) -> MappingProxyType:
+    """The calling-list fields that are not Genesys' own (GSW_*) nor consumed by the model."""
+    keys = tuple(user_data)
     fields: dict[str, str] = {}
-    for name, value in user_data.items():
-        if len(fields) >= MAX_CUSTOMER_FIELDS:
-            break
-        if not isinstance(name, str) or name.startswith("GSW_") or name in _CONSUMED_KEYS:
+    for name in _customer_names(keys if len(keys) <= 512 else keys[:512]):
+        value = user_data[name]
+        kind = type(value)
+        if kind is str:
+            text = value if len(value) <= MAX_TEXT else value[:MAX_TEXT]
+        elif kind is int or kind is float or kind is bool:
+            text = str(value)[:MAX_TEXT]
+        else:
             continue
-        if isinstance(value, (str, int, float, bool)):
-            fields[name[:100]] = str(value)[:MAX_TEXT]
-    return fields
+        fields[name if len(name) <= 100 else name[:100]] = text
+    return MappingProxyType(fields)
+
+
+@functools.lru_cache(maxsize=4096)
+def _zone(iana: str | None, abbreviation: str | None, offset: int | None):  # type: ignore[no-untyped-def]
+    """Zones repeat across records: resolve each combination once."""
+    return resolve_contact_zone(iana, abbreviation, offset)
 
 
 def parse_record(record: Any) -> OutboundRecord | None:
@@ -210,13 +244,9 @@ def parse_record(record: Any) -> OutboundRecord | None:
     key = _record_key(record, user_data)
     if key is None:
         return None
-    offset = as_int(user_data.get("GSW_TZ_OFFSET"))
-    zone = resolve_contact_zone(
-        as_text(user_data.get("contact_time_zone"), 64),
-        as_text(user_data.get("GSW_TZ_NAME"), 10),
-        offset,
-    )
-    attempts = as_int(user_data.get("GSW_ATTEMPTS"))
+    offset = _int(user_data.get("GSW_TZ_OFFSET"))
+    zone = _zone(as_text(user_data.get("contact_time_zone"), 64), as_text(user_data.get("GSW_TZ_NAME"), 10), offset)
+    attempts = _int(user_data.get("GSW_ATTEMPTS"))
     return OutboundRecord(
         key=key,
         campaign_name=as_text(record.get("campaignName"))
@@ -230,7 +260,7 @@ def parse_record(record: Any) -> OutboundRecord | None:
         scheduled_at=_scheduled_at(user_data),
         calling_window=_calling_window(user_data),
         attempts=attempts if attempts is not None and attempts >= 0 else 0,
-        chain_id=as_int(user_data.get("GSW_CHAIN_ID")),
+        chain_id=_int(user_data.get("GSW_CHAIN_ID")),
         customer_fields=_customer_fields(user_data),
     )
 

@@ -115,7 +115,7 @@ async def records(request: web.Request) -> web.Response:
     agent = request.query.get("agent")
     if agent is not None and agent not in core.world.agents:
         return _json({"error": f"unknown agent {agent!r}"}, 404)
-    chosen = [r for r in core.world.records.values() if agent is None or r.agent == agent]
+    chosen = core.world.records.values() if agent is None else core.world.records_of(agent)
     return _json({"agent": agent, "records": [core.record_view(r) for r in chosen]})
 
 

@@ -61,6 +61,22 @@ def _parse_basic(header: str) -> Optional[tuple[str, str]]:
     return (user, password) if sep else None
 
 
+def session_cookie(request: web.Request) -> Optional[str]:
+    """The ``JSESSIONID`` the request sent, as ``request.cookies`` reads it (the last one wins),
+    without parsing every cookie into morsels when the header is plain ``name=value`` pairs."""
+    header = request.headers.get("Cookie")
+    if not header:
+        return None
+    if '"' in header or "\\" in header:
+        return request.cookies.get(SESSION_COOKIE)   # quoted values: the full parser
+    found = None
+    for part in header.split(";"):
+        name, sep, value = part.partition("=")
+        if sep and name.strip() == SESSION_COOKIE:
+            found = value.strip()
+    return found
+
+
 class Authenticator:
     def __init__(self, usernames: list[str], password: str) -> None:
         self._usernames = set(usernames)
@@ -74,7 +90,7 @@ class Authenticator:
 
     def authenticate(self, request: web.Request) -> Caller:
         """Basic credentials win when present (wrong ones fail even with a valid cookie)."""
-        cookie_id = request.cookies.get(SESSION_COOKIE)
+        cookie_id = session_cookie(request)
         cookie_session = self._sessions.get(cookie_id) if cookie_id else None
         header = request.headers.get("Authorization")
         if header is not None:

@@ -3,24 +3,46 @@
 Transport-free: ``handle_batch`` takes the messages of one HTTP request (already authenticated)
 and returns the reply messages; a held ``/meta/connect`` makes it wait on a per-client future
 that delivery, a newer connect, removal or shutdown resolves.
+
+Queued messages are kept as their JSON text (``str``), encoded once however many clients get
+them, and a reply is joined from those texts (``encode_reply``): no per-message work at reply
+time beyond the join.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import secrets
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Iterable, Optional, Sequence
 
 from .messages import INTERNAL_CHANNEL
 
 log = logging.getLogger(__name__)
 
 # Most messages returned in one /meta/connect reply; the rest stay queued for the next poll.
-MAX_MESSAGES_PER_REPLY = 1000
+# (A PreviewRecord is about 1.2 kB of JSON, so a full reply is about 6 MB.)
+MAX_MESSAGES_PER_REPLY = 5000
 LONG_POLLING = "long-polling"
+
+# Compact and ASCII-only (other characters as \u escapes): a reply is then a plain ASCII
+# string, which is joined, encoded and (by the client) decoded and parsed fastest.
+_encode = json.JSONEncoder(ensure_ascii=True, separators=(",", ":")).encode
+
+
+def encode(message: Any) -> str:
+    """A message as compact, ASCII-only JSON text."""
+    return _encode(message)
+
+
+def encode_reply(messages: Sequence[Any]) -> str:
+    """The JSON array of a reply. Queued data messages are already JSON text (``str``); the
+    others (the replies to meta messages, dicts) are encoded now."""
+    return "[" + ",".join(m if m.__class__ is str else _encode(m) for m in messages) + "]"
+
 
 # Why a held connect was woken.
 _WAKE_MESSAGES = "messages"
@@ -68,13 +90,14 @@ class BayeuxClient:
     username: str
     last_seen: float
     subscriptions: set[str] = field(default_factory=set)
-    queue: deque = field(default_factory=deque)
+    queue: "deque[str]" = field(default_factory=deque)   # JSON texts
     connected_once: bool = False
     waiter: Optional[asyncio.Future] = None
     removed: Optional[str] = None   # "disconnect" | "forgotten" | "expired"
 
     def wants(self, channel: str) -> bool:
-        return any(channel_matches(p, channel) for p in self.subscriptions)
+        return channel == INTERNAL_CHANNEL or any(channel_matches(p, channel)
+                                                  for p in self.subscriptions)
 
     def wake(self, reason: str) -> None:
         if self.waiter is not None and not self.waiter.done():
@@ -86,6 +109,8 @@ class BayeuxServer:
         self.timeout_ms = timeout_ms
         self.max_interval_ms = max_interval_ms
         self.clients: dict[str, BayeuxClient] = {}
+        # username -> its clients (by clientId): delivery does not scan every client.
+        self._by_user: dict[str, dict[str, BayeuxClient]] = {}
         self._loop: Optional[asyncio.AbstractEventLoop] = None
         self._sweep_handle: Optional[asyncio.TimerHandle] = None
         self._closing = False
@@ -127,8 +152,17 @@ class BayeuxServer:
                 self._remove(client, "expired")
         self._arm_sweep()
 
+    def _add(self, client: BayeuxClient) -> None:
+        self.clients[client.client_id] = client
+        self._by_user.setdefault(client.username, {})[client.client_id] = client
+
     def _remove(self, client: BayeuxClient, why: str) -> None:
         self.clients.pop(client.client_id, None)
+        own = self._by_user.get(client.username)
+        if own is not None:
+            own.pop(client.client_id, None)
+            if not own:
+                del self._by_user[client.username]
         client.removed = why
         client.wake(_WAKE_REMOVED)
 
@@ -141,10 +175,11 @@ class BayeuxServer:
 
     def has_listener(self, username: str, channel: str) -> bool:
         """Whether a message on ``channel`` for this user would reach at least one client."""
-        return any(channel == INTERNAL_CHANNEL or c.wants(channel) for c in self.clients_of(username))
+        return any(c.wants(channel) for c in self.clients_of(username))
 
     def clients_of(self, username: str) -> list[BayeuxClient]:
-        return [c for c in self.clients.values() if c.username == username]
+        own = self._by_user.get(username)
+        return list(own.values()) if own else []
 
     # -- delivery ---------------------------------------------------------------------------
 
@@ -154,10 +189,29 @@ class BayeuxServer:
         ``/me/internal`` goes to every client of the user (server-side deliver); other channels
         only to clients with a matching subscription. Returns the number of clients reached.
         """
+        clients = self.clients_of(username)
+        if not clients:
+            return 0
+        return self.deliver_encoded(clients, [(m["channel"], encode(m)) for m in messages])
+
+    @staticmethod
+    def deliver_encoded(clients: Iterable[BayeuxClient],
+                        messages: Sequence[tuple[str, str]]) -> int:
+        """Queue already encoded ``(channel, text)`` messages for each of ``clients`` (still
+        known, see ``removed``) that wants them, as ``deliver`` does. Returns the clients
+        reached."""
         reached = 0
-        for client in self.clients_of(username):
-            selected = [m for m in messages
-                        if m["channel"] == INTERNAL_CHANNEL or client.wants(m["channel"])]
+        for client in clients:
+            if client.removed is not None:
+                continue
+            wanted: dict[str, bool] = {}
+            selected = []
+            for channel, text in messages:
+                ok = wanted.get(channel)
+                if ok is None:
+                    ok = wanted[channel] = client.wants(channel)
+                if ok:
+                    selected.append(text)
             if selected:
                 client.queue.extend(selected)
                 client.wake(_WAKE_MESSAGES)
@@ -166,8 +220,10 @@ class BayeuxServer:
 
     # -- one HTTP request -------------------------------------------------------------------
 
-    async def handle_batch(self, username: str, messages: list[Any]) -> list[dict[str, Any]]:
-        replies: list[dict[str, Any]] = []
+    async def handle_batch(self, username: str, messages: list[Any]) -> list[Any]:
+        """The reply messages: dicts, and queued data messages as JSON text (``str``);
+        ``encode_reply`` makes the body of both."""
+        replies: list[Any] = []
         connect: Optional[dict[str, Any]] = None
         for message in messages:
             if not isinstance(message, dict):
@@ -250,7 +306,7 @@ class BayeuxServer:
                               advice={"reconnect": "none", "interval": 0})
         assert self._loop is not None
         client = BayeuxClient(secrets.token_hex(16), username, self._loop.time())
-        self.clients[client.client_id] = client
+        self._add(client)
         log.info("CometD handshake: %s is client %s", username, client.client_id)
         reply: dict[str, Any] = {
             "channel": "/meta/handshake", "successful": True, "clientId": client.client_id,
@@ -277,7 +333,7 @@ class BayeuxServer:
                 client.subscriptions.discard(name)
         return self._success(message, client, subscription=subscription)
 
-    async def _connect(self, username: str, message: dict[str, Any]) -> list[dict[str, Any]]:
+    async def _connect(self, username: str, message: dict[str, Any]) -> list[Any]:
         client = self._client_for(username, message)
         if client is None:
             return [self._unknown_client(message)]
@@ -314,19 +370,33 @@ class BayeuxServer:
             return [self._unknown_client(message)]
         if wake == _WAKE_SUPERSEDED:
             return [reply]  # the newer connect takes the queued messages
-        batch = [client.queue.popleft()
-                 for _ in range(min(len(client.queue), MAX_MESSAGES_PER_REPLY))]
-        return [*batch, reply]
+        queue = client.queue
+        if len(queue) <= MAX_MESSAGES_PER_REPLY:
+            batch: list[Any] = list(queue)
+            queue.clear()
+        else:
+            popleft = queue.popleft
+            batch = [popleft() for _ in range(MAX_MESSAGES_PER_REPLY)]
+        batch.append(reply)
+        return batch
 
     async def _hold(self, client: BayeuxClient, timeout_s: float) -> str:
+        """Wait for a wake-up (messages, a newer connect, removal, shutdown) or the timeout."""
         assert self._loop is not None
         waiter = self._loop.create_future()
         client.waiter = waiter
+        timer = self._loop.call_later(timeout_s, _time_out, waiter)
         try:
-            done, _ = await asyncio.wait({waiter}, timeout=timeout_s)
-            return waiter.result() if done else _WAKE_MESSAGES
+            return await waiter
         finally:
+            timer.cancel()
             if client.waiter is waiter:
                 client.waiter = None
             if not waiter.done():
                 waiter.cancel()
+
+
+def _time_out(waiter: asyncio.Future) -> None:
+    # Nothing came in time: answer the connect (empty).
+    if not waiter.done():
+        waiter.set_result(_WAKE_MESSAGES)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from . import messages
+from .bayeux import BayeuxClient, encode
 from .config import SimulatorConfig
 from .demo_data import generate_world
 from .faults import FaultInjector
@@ -36,6 +37,14 @@ ERR_IN_THE_PAST = 103
 ERR_OUTSIDE_WINDOW = 104
 ERR_MISMATCH = 105
 ERR_NOT_ACTIVE = 106
+
+# Records encoded and queued per step of a StartContactCenterSession push. A push of at most
+# this many records is queued at once, before the HTTP reply (as one batch); a larger one goes
+# on in the background, one step per event-loop iteration, so that the reply is immediate and
+# other clients keep being served (docs/simulator.md "Large pushes").
+PUSH_CHUNK = 1000
+# Records sorted into time buckets per step of a background push (cheaper than encoding).
+_BUCKET_CHUNK = 5000
 
 # What each successful operation leaves the record as.
 _FINAL_STATUS = {"CompleteRecord": STATUS_PROCESSED, "RejectRecord": STATUS_REJECTED,
@@ -98,6 +107,9 @@ class SimCore:
                          "node_stops": 0}
         self._loop: Optional[asyncio.AbstractEventLoop] = None
         self._pending: dict[asyncio.TimerHandle, _Pending] = {}
+        # (node index, username) -> the background push of a StartContactCenterSession.
+        self._pushes: dict[tuple[int, str], asyncio.Task] = {}
+        self.push_chunk = PUSH_CHUNK
         # Loop time of each agent's last scheduled outcome: jitter never reorders an agent's.
         self._last_outcome_at: dict[str, float] = {}
 
@@ -111,6 +123,7 @@ class SimCore:
 
     async def close(self) -> None:
         self.scheduler.close()
+        self._cancel_pushes(lambda key: True)
         for handle, pending in list(self._pending.items()):
             handle.cancel()
             self._journal_outcome(pending, "not delivered: simulator stopped")
@@ -121,6 +134,7 @@ class SimCore:
         """A node stopped listening: it forgets its sessions and clients; devices of agents that
         have no contact-center session left on any node log out."""
         lost = node.reset()
+        self._cancel_pushes(lambda key: key[0] == node.index)
         self.counters["node_stops"] += 1
         for username in lost:
             self._refresh_agent(self.world.agents[username])
@@ -129,6 +143,8 @@ class SimCore:
 
     def journal_write(self, node: Optional[Node], user: Optional[str], operation: Optional[str],
                       handle: Any, body: Any, verdict: str, **extra: Any) -> None:
+        if not self.journal.enabled:
+            return
         if node is not None and len(self.nodes) > 1:
             extra = {"node": node.index, **extra}
         self.journal.write(user, operation, handle, body, verdict, extra or None)
@@ -144,32 +160,118 @@ class SimCore:
 
     def start_contact_center_session(self, agent: Agent, node: Node) -> None:
         """Log the agent in on its device and push its records (push-preview campaign) to its
-        CometD clients on ``node``.
+        CometD clients on ``node``: the device state, a PreviewRecord per active record by
+        scheduled time, then a ScheduledCall per personal callback that came due meanwhile.
 
-        A second start pushes everything again, which lets a client rebuild its list.
+        The clients are those of the agent on ``node`` at this moment. Up to ``push_chunk``
+        records everything is queued now, as one batch; a larger push continues in the
+        background (``_push``). A second start pushes everything again (a client can rebuild
+        its list), and stops a push of the first that is still going on.
         """
         node.cc_sessions.add(agent.username)
         self._refresh_agent(agent)
+        key = (node.index, agent.username)
+        self._cancel_pushes(lambda k: k == key)
         now = time.time()
-        batch = [messages.device_state_change(agent)]
-        records = sorted((r for r in self.world.records_of(agent.username)
-                          if r.status == STATUS_SCHEDULED), key=lambda r: (r.scheduled, r.handle))
-        batch += [messages.record_notification(r, agent, "PreviewRecord", now) for r in records]
-        # Personal callbacks that came due while the agent was away follow their previews.
-        missed = [r for r in records
-                  if r.callback_type == "Personal" and r.scheduled <= now and not r.due_delivered]
-        batch += [messages.record_notification(r, agent, "ScheduledCall", now) for r in missed]
-        if node.bayeux.has_listener(agent.username, messages.OUTBOUND_CHANNEL):
+        clients = node.bayeux.clients_of(agent.username)
+        state = messages.device_state_change(agent)
+        node.bayeux.deliver_encoded(clients, [(state["channel"], encode(state))])
+        own = self.world.by_agent.get(agent.username, [])
+        if len(own) <= self.push_chunk:
+            records = sorted((r for r in own if r.status == STATUS_SCHEDULED),
+                             key=lambda r: (r.scheduled, r.handle))
+            encoder = messages.RecordEncoder(agent, now)
+            count = self._queue_records(node, encoder, clients, records)
+            self._queue_missed(node, encoder, clients, records, now)
+            log.info("%s started a contact-center session on node %d: %d records pushed to %d "
+                     "CometD client(s)", agent.username, node.index, count,
+                     sum(1 for c in clients if c.removed is None))
+            return
+        assert self._loop is not None
+        task = self._loop.create_task(self._push(node, agent, clients, own, now))
+        self._pushes[key] = task
+        task.add_done_callback(lambda done: self._push_done(key, done))
+
+    @staticmethod
+    def _queue_records(node: Node, encoder: messages.RecordEncoder, clients: list[BayeuxClient],
+                       records: list[Record]) -> int:
+        """Queue PreviewRecords of the still active ``records``; returns how many."""
+        active = [r for r in records if r.status == STATUS_SCHEDULED]
+        if active and clients:
+            texts = encoder.encode_all(active, "PreviewRecord")
+            node.bayeux.deliver_encoded(
+                clients, [(messages.OUTBOUND_CHANNEL, t) for t in texts])
+        return len(active)
+
+    @staticmethod
+    def _queue_missed(node: Node, encoder: messages.RecordEncoder, clients: list[BayeuxClient],
+                      records: list[Record], now: float) -> None:
+        """Personal callbacks that came due while the agent was away follow their previews."""
+        missed = [r for r in records if r.status == STATUS_SCHEDULED
+                  and r.callback_type == "Personal" and r.scheduled <= now and not r.due_delivered]
+        if not missed:
+            return
+        texts = encoder.encode_all(missed, "ScheduledCall")
+        reached = node.bayeux.deliver_encoded(
+            clients, [(messages.OUTBOUND_CHANNEL, t) for t in texts])
+        if reached:
             for record in missed:
                 record.delivered_for = record.scheduled
-        reached = node.bayeux.deliver(agent.username, batch)
+
+    async def _push(self, node: Node, agent: Agent, clients: list[BayeuxClient],
+                    own: list[Record], now: float) -> None:
+        """A large push, a step per loop iteration: sort the active records into buckets by
+        scheduled time (handle order inside each, as ``own`` is in handle order), then queue
+        ``push_chunk`` PreviewRecords a step, then the ScheduledCalls of missed callbacks.
+        Records are encoded as they are when queued; those finished meanwhile are left out."""
+        buckets: dict[int, list[Record]] = {}
+        for start in range(0, len(own), _BUCKET_CHUNK):
+            for record in own[start:start + _BUCKET_CHUNK]:
+                if record.status == STATUS_SCHEDULED:
+                    bucket = buckets.get(record.scheduled)
+                    if bucket is None:
+                        buckets[record.scheduled] = [record]
+                    else:
+                        bucket.append(record)
+            await asyncio.sleep(0)
+        ordered: list[Record] = []
+        for when in sorted(buckets):
+            ordered.extend(buckets[when])
+        del buckets
+        encoder = messages.RecordEncoder(agent, now)
+        count = 0
+        due: list[Record] = []   # personal callbacks already due when the session started
+        for start in range(0, len(ordered), self.push_chunk):
+            if all(c.removed is not None for c in clients):
+                break  # nobody left to tell
+            chunk = ordered[start:start + self.push_chunk]
+            count += self._queue_records(node, encoder, clients, chunk)
+            due += [r for r in chunk if r.scheduled <= now and r.callback_type == "Personal"]
+            await asyncio.sleep(0)
+        self._queue_missed(node, encoder, clients, due, now)
         log.info("%s started a contact-center session on node %d: %d records pushed to %d "
-                 "CometD client(s)", agent.username, node.index, len(records), reached)
+                 "CometD client(s)", agent.username, node.index, count,
+                 sum(1 for c in clients if c.removed is None))
+
+    def _push_done(self, key: tuple[int, str], task: "asyncio.Task[None]") -> None:
+        if self._pushes.get(key) is task:
+            del self._pushes[key]
+        if not task.cancelled() and task.exception() is not None:
+            log.error("pushing the records of %s failed", key[1], exc_info=task.exception())
+
+    def _cancel_pushes(self, which: Any) -> None:
+        for key in [k for k in self._pushes if which(k)]:
+            self._pushes.pop(key).cancel()
+
+    @property
+    def pushes_in_progress(self) -> int:
+        return len(self._pushes)
 
     def end_contact_center_session(self, agent: Agent) -> None:
         """Ends the agent's contact-center session on every node (the device logs out)."""
         for node in self.nodes:
             node.cc_sessions.discard(agent.username)
+        self._cancel_pushes(lambda key: key[1] == agent.username)
         self._refresh_agent(agent)
         for node in self.nodes:
             node.bayeux.deliver(agent.username, [messages.device_state_change(agent)])

@@ -11,14 +11,14 @@ Phone numbers come from ranges reserved for fiction by the national regulators (
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import uuid
 from dataclasses import dataclass
 from typing import Callable
-from zoneinfo import ZoneInfo
 
 from .state import Agent, Campaign, Record, World
-from .timeutil import epoch_at_local, in_daily_window, local_date
+from .timeutil import epoch_at_local, zone_info
 
 APPLICATION_ID = 134  # the OCS application of the samples; one for all campaigns
 
@@ -63,20 +63,25 @@ CULTURES: dict[str, tuple[list[str], list[str]]] = {
 }
 
 
-def _nanp(area: str) -> Callable[[random.Random], str]:
+def _nanp(area: str) -> tuple[str, int, int, int]:
     # NANP numbers 555-0100..555-0199 are reserved for fictional use.
-    return lambda rng: f"+1{area}5550{rng.randint(100, 199)}"
+    return (f"+1{area}5550", 3, 100, 199)
 
 
-def _fixed(prefix: str, digits: int, low: int, high: int) -> Callable[[random.Random], str]:
-    return lambda rng: f"{prefix}{rng.randint(low, high):0{digits}d}"
+def _fixed(prefix: str, digits: int, low: int, high: int) -> tuple[str, int, int, int]:
+    return (prefix, digits, low, high)
 
 
 @dataclass(frozen=True)
 class Location:
     zone: str
     culture: str                                 # the locally most common culture
-    phone: Callable[[random.Random], str]
+    # The number is prefix + one draw from low..high, zero-padded to ``digits``.
+    phone_range: tuple[str, int, int, int]
+
+    def phone(self, rng: random.Random) -> str:
+        prefix, digits, low, high = self.phone_range
+        return f"{prefix}{rng.randint(low, high):0{digits}d}"
 
 
 LOCATIONS = [
@@ -128,7 +133,56 @@ def _uuid(rng: random.Random) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
-def _scheduled_time(rng: random.Random, base: int, zone: ZoneInfo, daily_from: int,
+def _below_function(rng: random.Random) -> Callable[[int], int]:
+    """``below(n)``: a uniform int in [0, n) drawn exactly as ``Random.choice`` and
+    ``Random.randint`` draw it (getrandbits of n's bit length, redrawn while too big), so
+    ``seq[below(len(seq))]`` == ``rng.choice(seq)`` and ``a + below(b - a + 1)`` ==
+    ``rng.randint(a, b)`` -- same sequence, without their per-call overhead."""
+    getrandbits = rng.getrandbits
+
+    def below(n: int) -> int:
+        k = n.bit_length()
+        r = getrandbits(k)
+        while r >= n:
+            r = getrandbits(k)
+        return r
+
+    return below
+
+
+class _ZoneClock:
+    """One contact zone's wall clock, memoised: the world's scheduled times fall on a 5-minute
+    grid around the start time, so the same instants and local times come back again and
+    again. Same answers as the plain ``timeutil`` functions."""
+
+    __slots__ = ("zone", "_local", "_epoch")
+
+    def __init__(self, name: str) -> None:
+        self.zone = zone_info(name)
+        self._local: dict[int, tuple[int, int]] = {}        # epoch -> (local s, local day)
+        self._epoch: dict[tuple[int, int], int] = {}        # (local day, local s) -> epoch
+
+    def local(self, epoch_s: int) -> tuple[int, int]:
+        """(seconds after local midnight, local date as an ordinal) at that instant."""
+        found = self._local.get(epoch_s)
+        if found is None:
+            local = dt.datetime.fromtimestamp(epoch_s, self.zone)
+            found = (local.hour * 3600 + local.minute * 60 + local.second,
+                     local.date().toordinal())
+            self._local[epoch_s] = found
+        return found
+
+    def epoch_at(self, day_ordinal: int, seconds_after_midnight: int) -> int:
+        key = (day_ordinal, seconds_after_midnight)
+        found = self._epoch.get(key)
+        if found is None:
+            found = epoch_at_local(dt.date.fromordinal(day_ordinal), seconds_after_midnight,
+                                   self.zone)
+            self._epoch[key] = found
+        return found
+
+
+def _scheduled_time(rng: random.Random, base: int, clock: _ZoneClock, daily_from: int,
                     daily_until: int) -> int:
     """~15 % overdue by up to 2 h, the rest up to 7 days ahead; most fitted into the window.
 
@@ -138,20 +192,34 @@ def _scheduled_time(rng: random.Random, base: int, zone: ZoneInfo, daily_from: i
     minutes_ahead = rng.randint(10, 7 * 24 * 60)
     minutes_overdue = rng.randint(5, 120)
     fit = rng.random()  # < 0.85: move into the window; also where in the window
+    return _fitted_time(base, clock, daily_from, daily_until, overdue, minutes_ahead,
+                        minutes_overdue, fit)
+
+
+def _fitted_time(base: int, clock: _ZoneClock, daily_from: int, daily_until: int,
+                 overdue: bool, minutes_ahead: int, minutes_overdue: int, fit: float) -> int:
     offset_min = -minutes_overdue if overdue else minutes_ahead
     when = base + (offset_min // 5) * FIVE_MINUTES
-    if overdue or fit >= 0.85 or in_daily_window(when, zone, daily_from, daily_until):
+    if overdue or fit >= 0.85:
+        return when
+    local_s, day = clock.local(when)
+    if daily_from <= local_s <= daily_until:
         return when
     span = daily_until - daily_from
     local_s = daily_from + int(fit / 0.85 * span) // FIVE_MINUTES * FIVE_MINUTES
-    fitted = epoch_at_local(local_date(when, zone), local_s, zone)
+    fitted = clock.epoch_at(day, local_s)
     if fitted <= base:  # earlier today and already gone: same time the next local day
-        fitted = epoch_at_local(local_date(when + 86_400, zone), local_s, zone)
+        fitted = clock.epoch_at(clock.local(when + 86_400)[1], local_s)
     return fitted
 
 
 def generate_world(seed: int, agents: int, records_per_agent: int, now: float) -> World:
-    """Build the demo world for ``agents`` users agent1..agentN, each with their records."""
+    """Build the demo world for ``agents`` users agent1..agentN, each with their records.
+
+    The draws are exactly those of ``rng.choice`` / ``rng.randint`` / ``rng.random`` in the
+    order of the fields (see ``_below_function``); the loop only avoids their call overhead and
+    repeated time-zone work, so a seed gives the same world as it always did.
+    """
     rng = random.Random(seed)
     base = int(now) // FIVE_MINUTES * FIVE_MINUTES
     contact_center_id = _uuid(rng)
@@ -170,34 +238,58 @@ def generate_world(seed: int, agents: int, records_per_agent: int, now: float) -
         )
 
     records: dict[int, Record] = {}
-    handle = rng.randint(1, 50)
+    below = _below_function(rng)
+    draw = rng.random
+    handle = 1 + below(50)
     culture_names = list(CULTURES)
-    guid_prefix = "".join(rng.choice(_GUID_ALPHABET) for _ in range(20))
+    guid_prefix = "".join(_GUID_ALPHABET[below(len(_GUID_ALPHABET))] for _ in range(20))
+    clocks = {name: _ZoneClock(name) for name in {loc.zone for loc in LOCATIONS}}
+    # Per location: zone name, its clock, local culture, phone prefix/width/low/count.
+    places = [(loc.zone, clocks[loc.zone], loc.culture, loc.phone_range[0], loc.phone_range[1],
+               loc.phone_range[2], loc.phone_range[3] - loc.phone_range[2] + 1)
+              for loc in LOCATIONS]
+    n_places, n_cultures = len(places), len(culture_names)
+    n_starts, n_ends, n_campaigns = len(WINDOW_STARTS), len(WINDOW_ENDS), len(CAMPAIGNS)
+    call_results = [33, 33, 33, 7, 9, 28]  # mostly Answer: the contact asked for the callback
+    n_results = len(call_results)
+    names = {culture: (given, len(given), family, len(family))
+             for culture, (given, family) in CULTURES.items()}
+    ahead_count = 7 * 24 * 60 - 10 + 1    # randint(10, 7 days in minutes)
     for username in agent_map:
         for _ in range(records_per_agent):
-            handle += rng.randint(1, 9)
-            location = rng.choice(LOCATIONS)
-            culture = location.culture if rng.random() < 0.4 else rng.choice(culture_names)
-            given, family = CULTURES[culture]
-            name = f"{rng.choice(given)} {rng.choice(family)}"
-            zone = ZoneInfo(location.zone)
-            daily_from = rng.choice(WINDOW_STARTS)
-            daily_until = rng.choice(WINDOW_ENDS)
-            personal = rng.random() < 0.6
+            # One draw after another in the order of the original field-by-field code.
+            handle += 1 + below(9)
+            zone_name, clock, local_culture, prefix, digits, low, count = places[below(n_places)]
+            culture = local_culture if draw() < 0.4 else culture_names[below(n_cultures)]
+            given, n_given, family, n_family = names[culture]
+            name = f"{given[below(n_given)]} {family[below(n_family)]}"
+            daily_from = WINDOW_STARTS[below(n_starts)]
+            daily_until = WINDOW_ENDS[below(n_ends)]
+            personal = draw() < 0.6
+            campaign = CAMPAIGNS[below(n_campaigns)]
+            phone = f"{prefix}{low + below(count):0{digits}d}"
+            overdue = draw() < 0.15
+            minutes_ahead = 10 + below(ahead_count)
+            minutes_overdue = 5 + below(116)
+            fit = draw()
+            scheduled = _fitted_time(base, clock, daily_from, daily_until, overdue,
+                                     minutes_ahead, minutes_overdue, fit)
+            account = f"AC-{1000 + below(9000)}-{1000 + below(9000)}"
+            # Positional, in the order of Record's fields (much cheaper than 14 keywords).
             records[handle] = Record(
-                handle=handle,
-                agent=username,
-                campaign=rng.choice(CAMPAIGNS),
-                phone=location.phone(rng),
-                time_zone=location.zone,
-                daily_from=daily_from,
-                daily_until=daily_until,
-                callback_type="Personal" if personal else "Campaign",
-                scheduled=_scheduled_time(rng, base, zone, daily_from, daily_until),
-                contact_name=name,
-                account_number=f"AC-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}",
-                attempts=rng.randint(1, 4),
-                call_result=rng.choice([33, 33, 33, 7, 9, 28]),  # mostly Answer: the contact asked
-                attempt_guid=f"{guid_prefix}{handle:012d}",
+                handle,                                           # handle
+                username,                                         # agent
+                campaign,                                         # campaign
+                phone,                                            # phone
+                zone_name,                                        # time_zone
+                daily_from,                                       # daily_from
+                daily_until,                                      # daily_until
+                "Personal" if personal else "Campaign",           # callback_type
+                scheduled,                                        # scheduled
+                name,                                             # contact_name
+                account,                                          # account_number
+                1 + below(4),                                     # attempts
+                call_results[below(n_results)],                   # call_result
+                f"{guid_prefix}{handle:012d}",                    # attempt_guid
             )
     return World(campaigns=list(CAMPAIGNS), agents=agent_map, records=records, started_at=now)

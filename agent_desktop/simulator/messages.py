@@ -7,7 +7,8 @@ acknowledgement pair, the error pair, DeviceStateChangeMessage). Nothing here se
 from __future__ import annotations
 
 import time
-from typing import Any, Optional
+from json.encoder import encode_basestring_ascii as _json_string
+from typing import Any, Iterable, Optional
 
 from .state import Agent, Record
 from .timeutil import gsw_date_time, zone_abbreviation_and_offset
@@ -149,6 +150,105 @@ def record_notification(record: Record, agent: Agent, event: str, now: float) ->
             },
         },
     }
+
+
+class RecordEncoder:
+    """PreviewRecord / ScheduledCall notifications of one agent as compact JSON text, fast.
+
+    The text is exactly ``json.dumps(record_notification(...), separators=(",", ":"))``
+    (compact, ASCII-only; the tests check it against ``record_notification``), built from
+    pieces: the agent's and campaigns' parts are escaped once, zone names and abbreviations once
+    per zone, dates once per scheduled time. A 100,000-record push is then a few microseconds a
+    record instead of a dict of thirty keys and its encoding.
+
+    ``now`` is the moment the zone abbreviations and offsets are taken at (``GSW_TZ_NAME``).
+    """
+
+    def __init__(self, agent: Agent, now: float) -> None:
+        self._agent_id = _json_string(agent.username)
+        self._device_path = _json_string(agent.device_path)
+        self._now = now
+        self._campaigns: dict[int, tuple[str, str]] = {}
+        self._zones: dict[str, tuple[str, str]] = {}
+        self._types: dict[str, str] = {}
+        self._dates: dict[int, str] = {}
+
+    def _campaign_parts(self, record: Record) -> tuple[str, str]:
+        campaign = record.campaign
+        parts = self._campaigns.get(id(campaign))
+        if parts is None:
+            name = _json_string(campaign.name)
+            calling_list = _json_string(campaign.calling_list)
+            app = campaign.application_id
+            head = (f'"applicationId":{app},"campaignName":{name},"callingList":{calling_list},'
+                    f'"devicePath":{self._device_path},"userData":{{"GSW_USER_EVENT":')
+            body = (f',"GSW_APPLICATION_ID":{app},"GSW_CAMPAIGN_NAME":{name},'
+                    f'"GSW_CAMPAIGN_GROUP_NAME":{_json_string(campaign.group_name)},'
+                    f'"GSW_CAMPAIGN_GROUP_DBID":{campaign.group_dbid},'
+                    f'"GSW_CALLING_LIST":{calling_list},'
+                    f'"GSW_CALLING_LIST_DBID":{campaign.calling_list_dbid},'
+                    f'"GSW_SWITCH_DBID":101,"GSW_RECORD_HANDLE":')
+            parts = self._campaigns[id(campaign)] = (head, body)
+        return parts
+
+    def _zone_parts(self, record: Record) -> tuple[str, str]:
+        parts = self._zones.get(record.time_zone)
+        if parts is None:
+            tz_name, tz_offset = zone_abbreviation_and_offset(record.zone, self._now)
+            parts = self._zones[record.time_zone] = (
+                f',"GSW_TZ_NAME":{_json_string(tz_name)},"GSW_TZ_OFFSET":{tz_offset}',
+                _json_string(record.time_zone))
+        return parts
+
+    def _type_part(self, record: Record) -> str:
+        part = self._types.get(record.callback_type)
+        if part is None:
+            part = self._types[record.callback_type] = (
+                f'"GSW_RECORD_TYPE":{record.record_type},'
+                f'"GSW_CALLBACK_TYPE":{_json_string(record.callback_type)}')
+        return part
+
+    def _date(self, scheduled: int) -> str:
+        text = self._dates.get(scheduled)
+        if text is None:
+            text = self._dates[scheduled] = _json_string(gsw_date_time(scheduled))
+        return text
+
+    def encode(self, record: Record, event: str) -> str:
+        return self.encode_all((record,), event)[0]
+
+    def encode_all(self, records: Iterable[Record], event: str) -> list[str]:
+        """The notifications of ``records`` (the record fields are ints and strings as the
+        world holds them; the tests compare with ``record_notification``)."""
+        event_text = _json_string(event)
+        head_text = (f'{{"channel":"{OUTBOUND_CHANNEL}","data":{{"messageType":'
+                     f'"OutboundRecordMessage","notificationType":{event_text},"record":'
+                     f'{{"recordHandle":')
+        agent_id, string = self._agent_id, _json_string
+        campaigns, zones, types, dates = self._campaigns, self._zones, self._types, self._dates
+        out = []
+        append = out.append
+        for record in records:
+            head, body = campaigns.get(id(record.campaign)) or self._campaign_parts(record)
+            tz_part, zone_name = zones.get(record.time_zone) or self._zone_parts(record)
+            type_part = types.get(record.callback_type) or self._type_part(record)
+            scheduled = record.scheduled
+            date = dates.get(scheduled) or self._date(scheduled)
+            handle = record.handle
+            phone = string(record.phone)
+            append(
+                f'{head_text}{handle},{head}{event_text}{body}{handle},'
+                f'"GSW_CHAIN_ID":{record.chain_id},"GSW_AGENT_ID":{agent_id},'
+                f'"GSW_PHONE":{phone}{tz_part},"GSW_CALL_RESULT":{record.call_result},'
+                f'"GSW_ATTEMPTS":{record.attempts},'
+                f'"GSW_CALL_ATTEMPT_GUID":{string(record.attempt_guid)},'
+                f'"GSW_FROM":{record.daily_from},"GSW_UNTIL":{record.daily_until},{type_part},'
+                f'"GSW_DATE_TIME":{date},"dial_sched_time":{scheduled},'
+                f'"contact_time_zone":{zone_name},'
+                f'"contact_name":{string(record.contact_name)},"contact_info":{phone},'
+                f'"account_number":{string(record.account_number)},'
+                f'"InteractionType":"Outbound","InteractionSubtype":"OutboundNew"}}}}}}}}')
+        return out
 
 
 def _metrics(started_ns: int) -> dict[str, Any]:

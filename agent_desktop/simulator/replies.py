@@ -26,9 +26,12 @@ CSRF_MESSAGE = "Missing or invalid Csrf token"
 REALM = 'Basic realm="GWS"'
 
 
+# json.dumps(body, ensure_ascii=False) without building an encoder per call.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def json_response(body: Any, status: int = 200) -> web.Response:
-    return web.Response(status=status, text=json.dumps(body, ensure_ascii=False),
-                        content_type="application/json")
+    return web.Response(status=status, text=_encode(body), content_type="application/json")
 
 
 def ok(**fields: Any) -> web.Response:

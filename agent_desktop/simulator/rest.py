@@ -13,7 +13,7 @@ from aiohttp import web
 
 from . import messages, replies
 from .auth import CSRF_HEADER, SESSION_COOKIE, AuthError, Caller
-from .bayeux import ConnectionDropped
+from .bayeux import ConnectionDropped, encode_reply
 from .core import SimCore
 from .node import Node
 from .operations import (CONTACT_CENTER_OPERATIONS, OutboundRequest, Refusal, check_device,
@@ -66,12 +66,19 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+# One decoder for every request (json.loads with an option builds a new one each call).
+_decode_json = json.JSONDecoder(parse_constant=_reject_constant).decode
+
+
+def _too_large() -> Refusal:
+    return Refusal(replies.INVALID_VALUE, f"Request body is larger than {MAX_BODY_BYTES} bytes",
+                   http_status=413)
+
+
 async def read_json(request: web.Request, *, check_type: bool = True) -> Any:
     """The request body as JSON; size, Content-Type and syntax refused with clear messages."""
-    too_large = Refusal(replies.INVALID_VALUE,
-                        f"Request body is larger than {MAX_BODY_BYTES} bytes", http_status=413)
     if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
-        raise too_large
+        raise _too_large()
     if check_type and not _is_json_type(request.content_type):
         raise Refusal(replies.INVALID_VALUE,
                       f"Content-Type must be application/json, got {request.content_type}",
@@ -79,10 +86,10 @@ async def read_json(request: web.Request, *, check_type: bool = True) -> Any:
     try:
         raw = await request.read()
     except web.HTTPRequestEntityTooLarge:
-        raise too_large from None
+        raise _too_large() from None
     request[RAW_BODY] = raw
     try:
-        return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+        return _decode_json(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise Refusal(replies.INVALID_VALUE, "Request body is not valid JSON") from None
 
@@ -344,7 +351,7 @@ async def notifications(request: web.Request) -> web.Response:
         reply = await request.app[NODE].bayeux.handle_batch(_caller(request).username, batch)
     except ConnectionDropped:
         return cut_connection(request)
-    response = replies.json_response(reply)
+    response = web.Response(text=encode_reply(reply), content_type="application/json")
     # Like CometD servers, mark the browser; not required by the simulator on later requests.
     if BROWSER_COOKIE not in request.cookies and any(
             isinstance(m, dict) and m.get("channel") == "/meta/handshake" for m in batch):

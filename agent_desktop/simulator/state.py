@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional
 from zoneinfo import ZoneInfo
 
+from .timeutil import zone_info
+
 # OCS record types (gcti.h): 5 PersonalCallBack, 6 CampaignCallBack.
 RECORD_TYPE_PERSONAL = 5
 RECORD_TYPE_CAMPAIGN = 6
@@ -93,7 +95,7 @@ class Record:
 
     @property
     def zone(self) -> ZoneInfo:
-        return ZoneInfo(self.time_zone)
+        return zone_info(self.time_zone)
 
     @property
     def due_delivered(self) -> bool:
@@ -106,9 +108,19 @@ class World:
     agents: dict[str, Agent]
     records: dict[int, Record]
     started_at: float        # epoch seconds the demo data is relative to
+    # username -> that agent's records in handle order (records never change hands).
+    by_agent: dict[str, list[Record]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.by_agent = {username: [] for username in self.agents}
+        for record in self.records.values():
+            self.by_agent.setdefault(record.agent, []).append(record)
+        for own in self.by_agent.values():
+            own.sort(key=lambda r: r.handle)
 
     def records_of(self, username: str) -> Iterator[Record]:
-        return (r for r in self.records.values() if r.agent == username)
+        """The agent's records in handle order."""
+        return iter(self.by_agent.get(username, ()))
 
     @property
     def usernames(self) -> list[str]:

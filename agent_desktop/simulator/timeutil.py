@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from zoneinfo import ZoneInfo
 
 UTC = dt.timezone.utc
 # Largest epoch second we accept (9999-12-31T23:59:59Z). Anything above is most likely milliseconds.
 MAX_EPOCH_SECONDS = 253_402_300_799
+
+
+@functools.lru_cache(maxsize=None)
+def zone_info(name: str) -> ZoneInfo:
+    """``ZoneInfo(name)``, kept alive: ``ZoneInfo`` itself caches only the last few zones
+    strongly, and reloading a zone file costs far more than a lookup (the demo data cycles
+    through about twenty zones)."""
+    return ZoneInfo(name)
 
 
 def gsw_date_time(epoch_s: int) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,10 +27,21 @@ from agent_desktop.domain.store import RecordStore
 from agent_desktop.services.events import ConnectionState
 from agent_desktop.ui.connection_badge import ConnectionBadge
 from agent_desktop.ui.details_pane import DetailsPane
-from agent_desktop.ui.records_model import RECORD_ROLE, Column, RecordsTableModel
+from agent_desktop.ui.records_model import HEADERS, RECORD_ROLE, Column, RecordsTableModel
 from agent_desktop.ui.records_proxy import RecordsFilterProxy
 
 NOTICE_MS = 10_000
+# The widest text each column usually holds (bold: overdue rows are bold).
+_COLUMN_SAMPLES = {
+    Column.WHEN: "Wed 30 Dec 23:59",
+    Column.STATUS: "⚠ Overdue 23 h 59 min",
+    Column.CONTACT: "Dimitris Konstantinou",
+    Column.PHONE: "+441614960932",
+    Column.THEIR_TIME: "23:59 Wed · Los Angeles",
+    Column.TYPE: "Campaign",
+    Column.CAMPAIGN: "Satisfaction Survey",
+    Column.ATTEMPTS: "Attempts",
+}
 TIME_REFRESH_MS = 30_000
 ALL = "__all__"
 
@@ -71,7 +82,9 @@ class MainWindow(QMainWindow):
         self.model.dataChanged.connect(self._source_changed)
         self.proxy.rowsInserted.connect(lambda *_: self._update_count())
         self.proxy.rowsRemoved.connect(lambda *_: self._update_count())
-        self.proxy.modelReset.connect(self._update_count)
+        # A filter change resets the proxy: keep the agent on the same record when it is still shown.
+        self.proxy.modelAboutToBeReset.connect(self._remember_current)
+        self.proxy.modelReset.connect(self._restore_current)
         self.proxy.layoutChanged.connect(self._update_count)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
@@ -171,25 +184,44 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     def _add_campaigns(self, first: int, last: int) -> None:
-        campaigns = {self.model.record_at(row).campaign_name for row in range(first, last + 1)}
+        campaigns = self.model.campaigns_in(first, last)
         known = {self.campaign_filter.itemData(i) for i in range(self.campaign_filter.count())}
         for name in sorted(campaigns - known):
             if name:
                 self.campaign_filter.addItem(name, name)
 
     def _fit_columns(self) -> None:
-        """Size columns to what the first rows hold (a sample: fast with many rows)."""
+        """Size columns for what they will hold, from the font: measuring the rows themselves
+        would cost a pause the agent notices when 100,000 arrive."""
+        metrics = self.table.fontMetrics()
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        bold_metrics = QFontMetrics(bold)
         header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(200)
-        for column in Column:
-            self.table.resizeColumnToContents(column)
-        # Room for "✗ Failed: <reason>" and "⟳ Sending…" without a jump when they appear.
-        header.resizeSection(Column.STATUS, max(header.sectionSize(Column.STATUS), 170))
+        for column, sample in _COLUMN_SAMPLES.items():
+            width = max(bold_metrics.horizontalAdvance(sample), metrics.horizontalAdvance(HEADERS[column]) + 24)
+            header.resizeSection(column, width + 16)
 
     def _source_changed(self, top_left: QModelIndex, _bottom_right: QModelIndex) -> None:
         current = self.current_record()
         if current is not None and current.key == self.model.record_at(top_left.row()).key:
             self.details.show_record(self.model.record_at(top_left.row()))
+
+    def _remember_current(self) -> None:
+        record = self.current_record()
+        self._remembered = record.key if record is not None else None
+
+    def _restore_current(self) -> None:
+        key, self._remembered = getattr(self, "_remembered", None), None
+        source_row = self.model.row_of(key) if key is not None else None
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0)) if source_row is not None else QModelIndex()
+        if index.isValid():
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+        else:
+            self.select_first_row()
+        self._update_count()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.details.show_record(current.data(RECORD_ROLE) if current.isValid() else None)

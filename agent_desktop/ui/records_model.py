@@ -1,23 +1,25 @@
 """The agent's records as a Qt table: a thin adapter over the domain's ``RecordStore``.
 
-The model mirrors the store row for row and caches each row's display strings, so ``data()``
-is a lookup. Store changes arrive in batches: consecutive additions become one row insert, a
-changed record one ``dataChanged`` for its row — never a model reset, so the selection and the
-scroll position stay where the agent left them.
+The model mirrors the store row for row. Store changes arrive in batches: consecutive additions
+become one row insert, a changed record one ``dataChanged`` for its row — never a model reset,
+so the selection and the scroll position stay where the agent left them.
+
+Built for 100,000 rows: a row costs almost nothing until it is painted. Display strings are
+made on first use and cached; sort keys are made per column when that column is sorted; only
+the search text (for the filter box) is made on arrival.
 """
 
 from __future__ import annotations
 
 import enum
 import unicodedata
-from dataclasses import dataclass
 from datetime import datetime, timezone, tzinfo
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from agent_desktop.domain.records import OutboundRecord, RecordKey, RecordStatus
+from agent_desktop.domain.records import CallbackType, OutboundRecord, RecordKey, RecordStatus
 from agent_desktop.domain.schedule import Urgency, urgency
 from agent_desktop.domain.store import ChangeKind, RecordChange, RecordStore
 from agent_desktop.ui import format as fmt
@@ -45,14 +47,15 @@ class Column(enum.IntEnum):
 
 HEADERS = {
     Column.WHEN: "When (your time)",
+    Column.STATUS: "Status",
     Column.CONTACT: "Contact",
     Column.PHONE: "Phone",
-    Column.CAMPAIGN: "Campaign",
     Column.THEIR_TIME: "Their local time",
     Column.TYPE: "Type",
-    Column.STATUS: "Status",
+    Column.CAMPAIGN: "Campaign",
     Column.ATTEMPTS: "Attempts",
 }
+COLUMNS = tuple(Column)
 
 # Tints with transparency, so they read on light and dark palettes; text and symbols carry the
 # meaning too (never colour alone).
@@ -61,6 +64,13 @@ _DUE_SOON_TINT = QColor(230, 160, 0, 60)
 _FAILED_TEXT = QColor(200, 30, 30)
 _BOLD = QFont()
 _BOLD.setBold(True)
+_NEVER = float("inf")
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+# The roles this model answers; a view asks for a dozen per cell, most of them unused here.
+_ROLES = frozenset({_DISPLAY, _ACCESSIBLE, _TOOLTIP, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole,
+                    Qt.ItemDataRole.ForegroundRole, SORT_ROLE, RECORD_ROLE, URGENCY_ROLE})
 
 
 def _name_key(name: str) -> str:
@@ -69,13 +79,27 @@ def _name_key(name: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
-@dataclass
+# Plain strings, looked up by member: formatting an Enum member in a hot loop is slow.
+_TYPE_WORD = {member: member.value for member in CallbackType}
+
+
+def search_text_of(record: OutboundRecord) -> str:
+    """What the filter box searches: who, how to reach them, campaign, list, their zone, type."""
+    zone = record.contact_zone
+    return " ".join((record.contact_name, record.phone, record.campaign_name, record.calling_list or "",
+                     zone.label if zone else "", _TYPE_WORD.get(record.callback_type, ""))).casefold()
+
+
 class _Row:
-    record: OutboundRecord
-    display: tuple[str, ...]
-    sort_keys: tuple[Any, ...]
-    search_text: str
-    urgency: Urgency
+    """One record and what has been worked out about it so far."""
+
+    __slots__ = ("record", "search_text", "display", "urgency")
+
+    def __init__(self, record: OutboundRecord) -> None:
+        self.record = record
+        self.search_text = search_text_of(record)
+        self.display: tuple[str, ...] | None = None  # made when first painted
+        self.urgency: Urgency | None = None
 
 
 class RecordsTableModel(QAbstractTableModel):
@@ -85,60 +109,72 @@ class RecordsTableModel(QAbstractTableModel):
         self._store = store
         self._agent_tz = agent_tz or datetime.now().astimezone().tzinfo or timezone.utc
         self._clock = clock or (lambda: datetime.now(timezone.utc))
-        now = self._clock()
-        self._rows: list[_Row] = [self._make_row(record, now) for record in store]
+        self._rows: list[_Row] = [_Row(record) for record in store]
+        self.search_texts: list[str] = [row.search_text for row in self._rows]  # for the filter, by row
+        self._sort_keys: dict[Column, list[Any]] = {}
         self._unsubscribe = store.subscribe(self._on_store_changes)
 
     def detach(self) -> None:
         """Stop following the store (the window is closing)."""
         self._unsubscribe()
 
-    # -- building rows ---------------------------------------------------------------------
-    def _make_row(self, record: OutboundRecord, now: datetime) -> _Row:
+    # -- what a row shows ------------------------------------------------------------------
+    def _display(self, row: _Row) -> tuple[str, ...]:
+        if row.display is None:
+            record, now = row.record, self._clock()
+            when = record.scheduled_at
+            row.urgency = urgency(record, now)
+            row.display = (
+                fmt.agent_time(when, self._agent_tz),
+                fmt.status_text(record, now),
+                record.contact_name or "—",
+                record.phone or "—",
+                fmt.contact_time(when, record.contact_zone, self._agent_tz),
+                record.callback_type.value if record.callback_type else "—",
+                record.campaign_name or "—",
+                str(record.attempts),
+            )
+        return row.display
+
+    @staticmethod
+    def _sort_key(record: OutboundRecord, column: Column) -> Any:
         when = record.scheduled_at
-        type_text = record.callback_type.value if record.callback_type else "—"
-        status = fmt.status_text(record, now)
-        display_by_column = {
-            Column.WHEN: fmt.agent_time(when, self._agent_tz),
-            Column.STATUS: status,
-            Column.CONTACT: record.contact_name or "—",
-            Column.PHONE: record.phone or "—",
-            Column.THEIR_TIME: fmt.contact_time(when, record.contact_zone, self._agent_tz),
-            Column.TYPE: type_text,
-            Column.CAMPAIGN: record.campaign_name or "—",
-            Column.ATTEMPTS: str(record.attempts),
-        }
-        epoch = when.timestamp() if when else float("inf")
-        their_clock = -1
-        if when and record.contact_zone:
+        if column is Column.WHEN:
+            return when.timestamp() if when else _NEVER
+        if column is Column.STATUS:
+            return (record.status.value, when.timestamp() if when else _NEVER)
+        if column is Column.CONTACT:
+            return _name_key(record.contact_name)
+        if column is Column.PHONE:
+            return record.phone
+        if column is Column.THEIR_TIME:
+            if when is None or record.contact_zone is None:
+                return -1
             local = when.astimezone(record.contact_zone.tz)
-            their_clock = local.hour * 60 + local.minute
-        sort_by_column = {
-            Column.WHEN: epoch,
-            Column.STATUS: (status, epoch),
-            Column.CONTACT: _name_key(record.contact_name),
-            Column.PHONE: record.phone,
-            Column.THEIR_TIME: their_clock,
-            Column.TYPE: type_text,
-            Column.CAMPAIGN: record.campaign_name.casefold(),
-            Column.ATTEMPTS: record.attempts,
-        }
-        display = tuple(display_by_column[c] for c in Column)
-        sort_keys = tuple(sort_by_column[c] for c in Column)
-        searchable = (Column.WHEN, Column.CONTACT, Column.PHONE, Column.THEIR_TIME, Column.TYPE, Column.CAMPAIGN)
-        search_text = " ".join([display_by_column[c] for c in searchable] + [record.calling_list or ""]).casefold()
-        return _Row(record, display, sort_keys, search_text, urgency(record, now))
+            return local.hour * 60 + local.minute
+        if column is Column.TYPE:
+            return record.callback_type.value if record.callback_type else ""
+        if column is Column.CAMPAIGN:
+            return record.campaign_name.casefold()
+        return record.attempts
+
+    def sort_keys(self, column: Column) -> list[Any]:
+        """The sort key of every row for ``column`` (made once, then kept up to date)."""
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            keys = self._sort_keys[column] = [self._sort_key(row.record, column) for row in self._rows]
+        return keys
 
     # -- Qt model API ----------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS.get(Column(section)) if 0 <= section < len(Column) else None
+            return HEADERS.get(Column(section)) if 0 <= section < len(COLUMNS) else None
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -147,32 +183,43 @@ class RecordsTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid():
             return None
-        row, column = self._rows[index.row()], index.column()
-        if not 0 <= column < len(Column):
+        return self.data_at(index.row(), index.column(), role)
+
+    def data_at(self, row_number: int, column: int, role: int) -> Any:
+        """``data()`` without a model index: the proxy calls this directly for every painted
+        cell, which saves building and mapping an index per cell and role."""
+        if role not in _ROLES or not 0 <= row_number < len(self._rows) or not 0 <= column < len(COLUMNS):
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return row.display[column]
-        if role == SORT_ROLE:
-            return row.sort_keys[column]
+        row = self._rows[row_number]
+        if role == _DISPLAY or role == _ACCESSIBLE:
+            return (row.display or self._display(row))[column]
         if role == RECORD_ROLE:
             return row.record
+        if role == SORT_ROLE:
+            return self._sort_key(row.record, COLUMNS[column])
         if role == URGENCY_ROLE:
+            self._display(row)
             return row.urgency
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        pressing = row.record.status is RecordStatus.SCHEDULED and row.urgency in (Urgency.OVERDUE, Urgency.DUE_SOON)
+        if role == _TOOLTIP:
+            return self._tooltip(row.record, column)
+        return self._decoration(row, column, role)
+
+    def _decoration(self, row: _Row, column: int, role: int) -> Any:
+        self._display(row)
+        record = row.record
+        pressing = record.status is RecordStatus.SCHEDULED and row.urgency in (Urgency.OVERDUE, Urgency.DUE_SOON)
         if role == Qt.ItemDataRole.BackgroundRole and pressing:
             return _OVERDUE_TINT if row.urgency is Urgency.OVERDUE else _DUE_SOON_TINT
-        if role == Qt.ItemDataRole.FontRole and (pressing and column in (Column.WHEN, Column.STATUS)):
+        if role == Qt.ItemDataRole.FontRole and pressing and column in (Column.WHEN, Column.STATUS):
             return _BOLD
-        if role == Qt.ItemDataRole.ForegroundRole and row.record.status is RecordStatus.FAILED and column == Column.STATUS:
+        if role == Qt.ItemDataRole.ForegroundRole and record.status is RecordStatus.FAILED and column == Column.STATUS:
             return _FAILED_TEXT
         return None
 
-    def _tooltip(self, row: _Row, column: int) -> str | None:
-        record = row.record
+    @staticmethod
+    def _tooltip(record: OutboundRecord, column: int) -> str | None:
         if column == Column.THEIR_TIME:
             return fmt.zone_detail(record.scheduled_at, record.contact_zone)
         if column == Column.STATUS and record.status_reason:
@@ -186,49 +233,66 @@ class RecordsTableModel(QAbstractTableModel):
     def search_text_at(self, row: int) -> str:
         return self._rows[row].search_text
 
+    def campaigns_in(self, first: int, last: int) -> set[str]:
+        return {row.record.campaign_name for row in self._rows[first:last + 1]}
+
     def row_of(self, key: RecordKey) -> int | None:
         return self._store.position_of(key)
 
     # -- following the store ---------------------------------------------------------------
     def _on_store_changes(self, changes: list[RecordChange]) -> None:
-        now = self._clock()
         pending_adds: list[OutboundRecord] = []
+        added, changed = ChangeKind.ADDED, ChangeKind.CHANGED
         for change in changes:
-            if change.kind is ChangeKind.ADDED:
+            if change.kind is added:
                 pending_adds.append(change.record)  # type: ignore[arg-type]
                 continue
-            self._flush_adds(pending_adds, now)
+            self._flush_adds(pending_adds)
             pending_adds = []
-            if change.kind is ChangeKind.CHANGED:
-                self._rows[change.position] = self._make_row(change.record, now)  # type: ignore[arg-type]
-                self._emit_row_changed(change.position)
+            position = change.position
+            if change.kind is changed:
+                row = self._rows[position] = _Row(change.record)  # type: ignore[arg-type]
+                self.search_texts[position] = row.search_text
+                for column, keys in self._sort_keys.items():
+                    keys[position] = self._sort_key(change.record, column)  # type: ignore[arg-type]
+                self._emit_row_changed(position)
             else:
-                self.beginRemoveRows(QModelIndex(), change.position, change.position)
-                del self._rows[change.position]
+                self.beginRemoveRows(QModelIndex(), position, position)
+                del self._rows[position]
+                del self.search_texts[position]
+                for keys in self._sort_keys.values():
+                    del keys[position]
                 self.endRemoveRows()
-        self._flush_adds(pending_adds, now)
+        self._flush_adds(pending_adds)
 
-    def _flush_adds(self, records: list[OutboundRecord], now: datetime) -> None:
+    def _flush_adds(self, records: list[OutboundRecord]) -> None:
         if not records:
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(records) - 1)
-        self._rows.extend(self._make_row(record, now) for record in records)
+        rows = [_Row(record) for record in records]
+        self._rows.extend(rows)
+        self.search_texts.extend(row.search_text for row in rows)
+        for column, keys in self._sort_keys.items():
+            keys.extend(self._sort_key(record, column) for record in records)
         self.endInsertRows()
 
     def _emit_row_changed(self, row: int) -> None:
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def refresh_time_dependent(self) -> int:
-        """Re-evaluate "due in …"/"overdue" as the clock moves; returns how many rows changed."""
+        """Re-evaluate "due in …"/"overdue" as the clock moves; returns how many rows changed.
+
+        Only rows already shown have texts to refresh; the others are worked out when shown.
+        """
         now = self._clock()
         changed = 0
         for position, row in enumerate(self._rows):
+            if row.display is None:
+                continue
             record = row.record
-            new_urgency = urgency(record, now)
-            new_status = fmt.status_text(record, now)
-            if new_urgency is not row.urgency or new_status != row.display[Column.STATUS]:
-                self._rows[position] = self._make_row(record, now)
+            if urgency(record, now) is not row.urgency or fmt.status_text(record, now) != row.display[Column.STATUS]:
+                row.display = None
                 self._emit_row_changed(position)
                 changed += 1
         return changed

@@ -1,63 +1,257 @@
-"""Sorting and filtering of the records table: free text across columns, type and campaign."""
+"""Sorting and filtering of the records table, done in Python on whole columns at once.
+
+A ``QSortFilterProxyModel`` compares rows one pair at a time, calling back into the Python
+model for every comparison: with 100,000 rows a sort or a keystroke in the filter takes
+seconds. This proxy keeps its own order (a list of source rows): sorting is one ``list.sort``
+on a column of precomputed keys, filtering one comprehension over precomputed search texts.
+Qt only asks for the rows it paints.
+
+Rules kept for the view: a change of sort order is a layout change (selection and current row
+follow their records); new rows are inserted, then moved to their place by the next coalesced
+sort; a filter change resets the proxy (the window puts the current record back).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 
 from agent_desktop.domain.records import CallbackType
-from agent_desktop.ui.records_model import SORT_ROLE, RecordsTableModel
+from agent_desktop.ui.records_model import COLUMNS, Column, RecordsTableModel
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+RESORT_DELAY_MS = 50  # a burst of arrivals is sorted into place at most this often
 
 
-class RecordsFilterProxy(QSortFilterProxyModel):
+class RecordsFilterProxy(QAbstractProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
         self._callback_type: CallbackType | None = None
         self._campaign: str | None = None
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
+        self._sort_column: Column | None = None
+        self._descending = False
+        self._ordered: list[int] = []  # every source row, in sort order
+        self._rows: list[int] = []  # the shown source rows, in sort order
+        self._proxy_of: dict[int, int] = {}  # source row → shown row (absent: not shown)
+        self._filtered_words: list[str] = []  # the words self._rows was filtered by
+        self._resort_timer = QTimer(self)
+        self._resort_timer.setSingleShot(True)
+        self._resort_timer.setInterval(RESORT_DELAY_MS)
+        self._resort_timer.timeout.connect(self._resort)
 
+    # -- wiring --------------------------------------------------------------------------------
     def source(self) -> RecordsTableModel:
         return self.sourceModel()  # type: ignore[return-value]
 
+    def setSourceModel(self, model: RecordsTableModel) -> None:  # type: ignore[override]
+        self.beginResetModel()
+        super().setSourceModel(model)
+        model.rowsAboutToBeRemoved.connect(self._source_rows_about_to_be_removed)
+        model.rowsRemoved.connect(self._source_rows_removed)
+        model.rowsInserted.connect(self._source_rows_inserted)
+        model.dataChanged.connect(self._source_data_changed)
+        model.modelReset.connect(self._rebuild)
+        model.layoutChanged.connect(self._rebuild)
+        self._ordered = list(range(model.rowCount()))
+        self._order_all()
+        self._apply_filter()
+        self.endResetModel()
+
+    # -- the proxy's structure -------------------------------------------------------------
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or not (0 <= row < len(self._rows) and 0 <= column < len(COLUMNS)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        return QModelIndex()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and bool(self._rows)
+
+    def mapToSource(self, proxy_index: AnyIndex) -> QModelIndex:
+        if not proxy_index.isValid() or proxy_index.row() >= len(self._rows):
+            return QModelIndex()
+        return self.source().index(self._rows[proxy_index.row()], proxy_index.column())
+
+    def mapFromSource(self, source_index: AnyIndex) -> QModelIndex:
+        if not source_index.isValid() or source_index.row() >= len(self._proxy_of):
+            return QModelIndex()
+        row = self._proxy_of.get(source_index.row(), -1)
+        return self.createIndex(row, source_index.column()) if row >= 0 else QModelIndex()
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = index.row()
+        if not index.isValid() or row >= len(self._rows):
+            return None
+        return self.source().data_at(self._rows[row], index.column(), role)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            return self.source().headerData(section, orientation, role)
+        return None
+
+    # -- sorting -------------------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column = Column(column) if 0 <= column < len(COLUMNS) else None
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._resort()
+
+    def _order_all(self) -> None:
+        if self._sort_column is not None:
+            keys = self.source().sort_keys(self._sort_column)
+            self._ordered.sort(key=keys.__getitem__, reverse=self._descending)
+
+    def _resort(self) -> None:
+        """Put every row in its place; the selection and current row follow their records."""
+        self._resort_timer.stop()
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        followed = [(self._rows[p.row()] if 0 <= p.row() < len(self._rows) else -1, p.column()) for p in persistent]
+        self._order_all()
+        shown = self._proxy_of
+        self._rows = [row for row in self._ordered if row in shown]
+        self._index_rows()
+        self.changePersistentIndexList(
+            persistent, [self.createIndex(self._proxy_of[r], c) if r in self._proxy_of
+                         else QModelIndex() for r, c in followed])
+        self.layoutChanged.emit()
+
+    def _index_rows(self) -> None:
+        self._proxy_of = dict(zip(self._rows, range(len(self._rows))))  # built in C: ~5 ms for 100k
+
+    # -- filtering -----------------------------------------------------------------------------
     def set_text(self, text: str) -> None:
-        """Every word must appear somewhere in the row (contact, phone, campaign, times…)."""
+        """Every word must appear in the row's contact, phone, campaign, list, zone or type."""
         words = text.casefold().split()
         if words != self._words:
-            self.beginFilterChange()
-            self._words = words
-            self.endFilterChange()
+            previous, self._words = self._words, words
+            narrowing = (len(previous) == len(words) and bool(words)
+                         and all(new.startswith(old) for old, new in zip(previous, words)))
+            self._refilter(narrowing)
 
     def set_callback_type(self, callback_type: CallbackType | None) -> None:
         if callback_type != self._callback_type:
-            self.beginFilterChange()
             self._callback_type = callback_type
-            self.endFilterChange()
+            self._refilter()
 
     def set_campaign(self, campaign: str | None) -> None:
         if campaign != self._campaign:
-            self.beginFilterChange()
             self._campaign = campaign
-            self.endFilterChange()
+            self._refilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+    def accepts(self, source_row: int) -> bool:
         model = self.source()
-        record = model.record_at(source_row)
-        if self._callback_type is not None and record.callback_type is not self._callback_type:
-            return False
-        if self._campaign is not None and record.campaign_name != self._campaign:
-            return False
+        if self._callback_type is not None or self._campaign is not None:
+            record = model.record_at(source_row)
+            if self._callback_type is not None and record.callback_type is not self._callback_type:
+                return False
+            if self._campaign is not None and record.campaign_name != self._campaign:
+                return False
         if self._words:
             text = model.search_text_at(source_row)
             return all(word in text for word in self._words)
         return True
 
-    def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
-        # Python comparison of the native sort keys (tuples, floats, strings).
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        try:
-            return a < b
-        except TypeError:
-            return str(a) < str(b)
+    def _apply_filter(self, narrowing: bool = False) -> None:
+        """``narrowing``: the new filter only removes rows (a letter typed at the end of the
+        word), so only the rows shown now need checking."""
+        candidates = self._rows if narrowing else self._ordered
+        if not self._words and self._callback_type is None and self._campaign is None:
+            self._rows = list(self._ordered)
+        elif len(self._words) == 1 and self._callback_type is None and self._campaign is None:
+            word, texts = self._words[0], self.source().search_texts
+            self._rows = [r for r in candidates if word in texts[r]]
+        else:
+            accepts = self.accepts
+            self._rows = [r for r in candidates if accepts(r)]
+        self._filtered_words = list(self._words)
+        self._index_rows()
+
+    def _refilter(self, narrowing: bool = False) -> None:
+        self.beginResetModel()
+        self._apply_filter(narrowing)
+        self.endResetModel()
+
+    def _rebuild(self) -> None:
+        self.beginResetModel()
+        self._ordered = list(range(self.source().rowCount()))
+        self._order_all()
+        self._apply_filter()
+        self.endResetModel()
+
+    # -- following the source ------------------------------------------------------------------
+    def _source_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        if first != len(self._ordered):  # the store only appends; anything else: start over
+            self._rebuild()
+            return
+        new_rows = range(first, last + 1)
+        self._ordered.extend(new_rows)
+        filtering = bool(self._words) or self._callback_type is not None or self._campaign is not None
+        shown = [row for row in new_rows if self.accepts(row)] if filtering else list(new_rows)
+        if shown:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(shown) - 1)
+            self._rows.extend(shown)
+            for position, row in enumerate(shown, start):
+                self._proxy_of[row] = position
+            self.endInsertRows()
+            if self._sort_column is not None and not self._resort_timer.isActive():
+                self._resort_timer.start()
+
+    def _source_rows_about_to_be_removed(self, parent: QModelIndex, first: int, last: int) -> None:
+        for row in range(last, first - 1, -1):
+            position = self._proxy_of.get(row, -1)
+            if position >= 0:
+                self.beginRemoveRows(QModelIndex(), position, position)
+                del self._rows[position]
+                self._index_rows_after_removal(row)
+                self.endRemoveRows()
+
+    def _index_rows_after_removal(self, removed_source_row: int) -> None:
+        self._index_rows()
+
+    def _source_rows_removed(self, parent: QModelIndex, first: int, last: int) -> None:
+        count = last - first + 1
+        self._ordered = [r - count if r > last else r for r in self._ordered if not first <= r <= last]
+        self._rows = [r - count if r > last else r for r in self._rows]
+        self._index_rows()
+
+    def _source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Any = None) -> None:
+        moved = False
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            shown = row in self._proxy_of
+            wanted = self.accepts(row)
+            if shown and not wanted:
+                position = self._proxy_of[row]
+                self.beginRemoveRows(QModelIndex(), position, position)
+                del self._rows[position]
+                self._index_rows_after_removal(row)
+                self.endRemoveRows()
+            elif wanted and not shown:
+                start = len(self._rows)
+                self.beginInsertRows(QModelIndex(), start, start)
+                self._rows.append(row)
+                self._proxy_of[row] = start
+                self.endInsertRows()
+                moved = True
+            elif shown:
+                position = self._proxy_of[row]
+                self.dataChanged.emit(self.index(position, top_left.column()),
+                                      self.index(position, bottom_right.column()))
+                moved = True
+        if moved and self._sort_column is not None and not self._resort_timer.isActive():
+            self._resort_timer.start()

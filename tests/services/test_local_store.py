@@ -1,5 +1,6 @@
 """The SQLite outbox, ledger and history: durable, versioned, and the same after a reopen."""
 
+import asyncio
 import sqlite3
 import time
 from datetime import datetime, timedelta, timezone
@@ -93,3 +94,22 @@ async def test_offset_zones_survive_the_round_trip(store):
     [kept] = await store.load_records(OWNER)
     assert kept.contact_zone.label == "UTC-04:30"
     assert kept.scheduled_at.astimezone(kept.contact_zone.tz).utcoffset() == timedelta(hours=-4, minutes=-30)
+
+
+async def test_a_burst_pauses_the_collector_and_resumes_it_after():
+    import gc
+
+    from agent_desktop.services.burst_gc import BURST_SIZE, QUIET_S, BurstGc
+
+    guard = BurstGc()
+    assert gc.isenabled()
+    guard.batch(10)
+    assert gc.isenabled()  # small batches change nothing
+    guard.batch(BURST_SIZE)
+    assert not gc.isenabled()
+    await asyncio.sleep(QUIET_S * 2)
+    assert gc.isenabled()
+    guard.batch(BURST_SIZE)
+    guard.end()  # a session that closes mid-burst leaves the collector on
+    assert gc.isenabled()
+    gc.unfreeze()

@@ -263,19 +263,28 @@ async def test_disconnect_removes_the_client_and_answers_a_held_connect(gws):
     assert after["error"] == "402::Unknown client"
 
 
-async def test_one_reply_carries_at_most_1000_messages(gws):
-    client = gws()
-    await client.login()
-    await client.handshake()
-    await client.subscribe("/v2/me/*")
-    await client.connect()
-    for _ in range(80):  # each start pushes the device state and every record again
-        await client.start_session()
-    first = await client.connect(timeout=0)
-    assert len(first) == 1000
-    rest = await client.connect(timeout=0)
-    assert 0 < len(rest) < 1000
-    assert await client.connect(timeout=0) == []
+async def test_one_reply_carries_at_most_5000_messages():
+    config = SimulatorConfig(port=0, agents=1, records_per_agent=5200, password=PASSWORD)
+    async with Simulator(config) as simulator:
+        client = GwsClient(simulator.url, "agent1", PASSWORD)
+        try:
+            await client.login()
+            await client.handshake()
+            await client.subscribe("/v2/me/*")
+            await client.connect()
+            await client.start_session()
+            async with asyncio.timeout(30):   # the push goes on in the background
+                while simulator.core.pushes_in_progress:
+                    await asyncio.sleep(0.01)
+            queued = (await client.get("/sim/clients", auth=False)).json["clients"][0]["queued"]
+            assert queued > 5200   # the device state, every record, the missed callbacks
+            first = await client.connect(timeout=0)
+            assert len(first) == 5000
+            rest = await client.connect(timeout=0)
+            assert len(rest) == queued - 5000
+            assert await client.connect(timeout=0) == []
+        finally:
+            await client.close()
 
 
 async def test_silent_clients_expire():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import time
 from collections import Counter
@@ -120,3 +121,90 @@ def test_generation_is_fast():
 def test_small_worlds(agents, records):
     world = generate_world(1, agents, records, NOW)
     assert len(world.agents) == agents and len(world.records) == agents * records
+
+
+# -- the fast generator against a plain reference -----------------------------------------------
+
+def reference_world(seed, agents, records_per_agent, now):
+    """The generator written plainly (rng.choice/randint field by field, zoneinfo for every
+    record): ``generate_world`` must give exactly this world, draw for draw."""
+    import random
+    import uuid
+
+    from agent_desktop.simulator import demo_data as dd
+    from agent_desktop.simulator.state import Agent, Record, World
+    from agent_desktop.simulator.timeutil import epoch_at_local, local_date
+
+    def scheduled_time(rng, base, zone, daily_from, daily_until):
+        overdue = rng.random() < 0.15
+        minutes_ahead = rng.randint(10, 7 * 24 * 60)
+        minutes_overdue = rng.randint(5, 120)
+        fit = rng.random()
+        when = base + ((-minutes_overdue if overdue else minutes_ahead) // 5) * 300
+        if overdue or fit >= 0.85 or in_daily_window(when, zone, daily_from, daily_until):
+            return when
+        local_s = daily_from + int(fit / 0.85 * (daily_until - daily_from)) // 300 * 300
+        fitted = epoch_at_local(local_date(when, zone), local_s, zone)
+        if fitted <= base:
+            fitted = epoch_at_local(local_date(when + 86_400, zone), local_s, zone)
+        return fitted
+
+    rng = random.Random(seed)
+    base = int(now) // 300 * 300
+    center = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+    agent_map = {}
+    for i in range(1, agents + 1):
+        first, last = dd.AGENT_NAMES[(i - 1) % len(dd.AGENT_NAMES)]
+        agent_map[f"agent{i}"] = Agent(
+            username=f"agent{i}", user_id=uuid.UUID(int=rng.getrandbits(128)).hex,
+            first_name=first, last_name=last,
+            device_id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            phone_number=str(5000 + i), contact_center_id=center)
+    records = {}
+    handle = rng.randint(1, 50)
+    guid_prefix = "".join(rng.choice(dd._GUID_ALPHABET) for _ in range(20))
+    for username in agent_map:
+        for _ in range(records_per_agent):
+            handle += rng.randint(1, 9)
+            location = rng.choice(dd.LOCATIONS)
+            culture = location.culture if rng.random() < 0.4 else rng.choice(list(dd.CULTURES))
+            given, family = dd.CULTURES[culture]
+            name = f"{rng.choice(given)} {rng.choice(family)}"
+            zone = ZoneInfo(location.zone)
+            daily_from = rng.choice(dd.WINDOW_STARTS)
+            daily_until = rng.choice(dd.WINDOW_ENDS)
+            personal = rng.random() < 0.6
+            records[handle] = Record(
+                handle=handle, agent=username, campaign=rng.choice(dd.CAMPAIGNS),
+                phone=location.phone(rng), time_zone=location.zone, daily_from=daily_from,
+                daily_until=daily_until, callback_type="Personal" if personal else "Campaign",
+                scheduled=scheduled_time(rng, base, zone, daily_from, daily_until),
+                contact_name=name,
+                account_number=f"AC-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}",
+                attempts=rng.randint(1, 4), call_result=rng.choice([33, 33, 33, 7, 9, 28]),
+                attempt_guid=f"{guid_prefix}{handle:012d}")
+    return World(campaigns=list(dd.CAMPAIGNS), agents=agent_map, records=records, started_at=now)
+
+
+def _utc(text):
+    return datetime.datetime.fromisoformat(text).replace(tzinfo=datetime.timezone.utc).timestamp()
+
+
+@pytest.mark.parametrize("seed", [1, 7])
+@pytest.mark.parametrize("now", [
+    NOW, NOW + 3 * 86_400 + 1234,
+    # around daylight-saving switches: US spring/fall, EU spring/fall, Australia spring/fall
+    _utc("2026-03-07T18:00"), _utc("2026-03-28T23:40"), _utc("2026-04-04T15:55"),
+    _utc("2026-10-03T16:05"), _utc("2026-10-24T23:10"), _utc("2026-10-31T20:00"),
+])
+def test_the_fast_generator_draws_exactly_as_the_plain_one(seed, now):
+    assert generate_world(seed, 3, 250, now) == reference_world(seed, 3, 250, now)
+
+
+def test_by_agent_lists_each_agents_records_in_handle_order():
+    world = generate_world(2, 4, 30, NOW)
+    for username, own in world.by_agent.items():
+        assert own == sorted((r for r in world.records.values() if r.agent == username),
+                             key=lambda r: r.handle)
+        assert list(world.records_of(username)) == own
+    assert sum(map(len, world.by_agent.values())) == len(world.records)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import aiohttp
 import pytest
 
 from simulator.simtest_support import PASSWORD, basic, key_tree, load_sample
@@ -215,3 +216,17 @@ async def test_basic_header_format(gws):
     reply = await client.get("/api/v2/me", auth=False,
                              headers={"Authorization": basic("agent2", PASSWORD)})
     assert reply.json["user"]["userName"] == "agent2"
+
+
+@pytest.mark.parametrize("form", ["a=b; JSESSIONID={id}; c=d", "JSESSIONID={id}",
+                                  'x="q;r"; JSESSIONID="{id}"', "JSESSIONID=old; JSESSIONID={id}"])
+async def test_the_session_cookie_is_found_among_others(gws, form):
+    client = gws()
+    first = await client.get("/api/v2/me")
+    session_id = first.headers["Set-Cookie"].split("JSESSIONID=")[1].split(";")[0]
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar()) as bare:
+        async with bare.get(client.base_url + "/api/v2/me",
+                            headers={"Cookie": form.format(id=session_id)}) as reply:
+            assert reply.status == 200
+            assert reply.headers["X-CSRF-TOKEN"] == first.headers["X-CSRF-TOKEN"]
+            assert "Set-Cookie" not in reply.headers   # the same session, not a new one

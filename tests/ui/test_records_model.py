@@ -73,9 +73,37 @@ def test_time_moving_on_updates_only_rows_whose_status_changes():
     model = RecordsTableModel(store, agent_tz=ZoneInfo("UTC"), clock=lambda: now[0])
     changed = []
     model.dataChanged.connect(lambda tl, br: changed.append(tl.row()))
+    assert [model.index(r, Column.STATUS).data() for r in range(2)] == ["Scheduled", "Scheduled"]  # painted
     now[0] = NOW + timedelta(minutes=10)
     assert model.refresh_time_dependent() == 1 and changed == [0]
     assert model.index(0, Column.STATUS).data() == "⏰ Due in 10 min"
+
+
+def test_proxy_keeps_order_and_selection_through_arrivals_changes_and_removals(qtbot):
+    from PySide6.QtCore import QItemSelectionModel
+
+    store = RecordStore()
+    store.upsert_many([record(h, minutes=100 * h) for h in (5, 3, 9)])
+    proxy = RecordsFilterProxy()
+    proxy.setSourceModel(make_model(store))
+    QAbstractItemModelTester(proxy, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    proxy.sort(Column.WHEN, Qt.SortOrder.AscendingOrder)
+    selection = QItemSelectionModel(proxy)
+    selection.setCurrentIndex(proxy.index(1, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    handles = lambda: [proxy.index(r, 0).data(RECORD_ROLE).key.record_handle for r in range(proxy.rowCount())]
+    assert handles() == [3, 5, 9]
+    store.upsert_many([record(h, minutes=100 * h) for h in (1, 7)])  # arrivals, sorted in shortly
+    qtbot.waitUntil(lambda: handles() == [1, 3, 5, 7, 9])
+    assert selection.currentIndex().data(RECORD_ROLE).key.record_handle == 5  # the current record followed
+    store.update(RecordKey(134, 5), scheduled_at=NOW + timedelta(minutes=1000))  # moved to the end
+    qtbot.waitUntil(lambda: handles() == [1, 3, 7, 9, 5])
+    assert selection.currentIndex().row() == 4
+    store.remove(RecordKey(134, 3))
+    assert handles() == [1, 7, 9, 5]
+    proxy.set_text("+12125550007")
+    assert handles() == [7]
+    proxy.set_text("")
+    assert handles() == [1, 7, 9, 5]
 
 
 def test_proxy_filters_by_words_type_and_campaign():

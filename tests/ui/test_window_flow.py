@@ -242,3 +242,12 @@ def test_a_refused_password_while_reconnecting_is_asked_again_without_blocking(w
     qtbot.keyClick(line, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.badge.text() == "● Connected", timeout=15_000)
     assert refusals == [1]
+
+
+def test_filtering_keeps_the_agent_on_the_same_record(window, qtbot):
+    window.table.selectRow(3)
+    current = window.current_record()
+    qtbot.keyClicks(window.filter_edit, current.contact_name.split()[0])
+    assert window.current_record().key == current.key
+    window.filter_edit.clear()
+    assert window.current_record().key == current.key and window.proxy.rowCount() == window.model.rowCount()

@@ -1,0 +1,55 @@
+"""Start → main window shown with the demo agent's records: median of 5 cold starts.
+
+Each start is a new process (`agent-desktop --demo`, offscreen) timed from launch until it
+prints "SHOWN" (the window is up with all the demo agent's rows). "Cold": the page cache is
+dropped before each start when this process may do so (root on Linux); the report says which.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+from benchmarks.harness import ROOT, Metric, median
+
+DEMO_RECORDS = 25  # agent_desktop.demo.DEMO_ARGS: --records-per-agent 25
+
+
+def _drop_caches() -> bool:
+    try:
+        os.sync()
+        with open("/proc/sys/vm/drop_caches", "w") as handle:
+            handle.write("3\n")
+        return True
+    except OSError:
+        return False
+
+
+def one_start(env: dict) -> float:
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "agent_desktop", "--demo"], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        for line in process.stdout:
+            if line.startswith("SHOWN"):
+                return time.perf_counter() - started
+        raise RuntimeError("the app exited without showing its window")
+    finally:
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def run(quick: bool) -> list[Metric]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "AGENT_DESKTOP_EXIT_WHEN_SHOWN": str(DEMO_RECORDS),
+           "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
+    runs = 3 if quick else 5
+    times, cold = [], True
+    for _ in range(runs):
+        cold = _drop_caches() and cold
+        times.append(one_start(env))
+    note = f"{'cold' if cold else 'warm'} starts: " + ", ".join(f"{t:.2f}" for t in times) + " s"
+    return [Metric("startup_s", median(times), "s", 1.0, "lower", note)]
