@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 # Most messages returned in one /meta/connect reply; the rest stay queued for the next poll.
 # (A PreviewRecord is about 1.2 kB of JSON, so a full reply is about 6 MB.)
-MAX_MESSAGES_PER_REPLY = 5000
+MAX_MESSAGES_PER_REPLY = 500  # a client reads a whole reply in one go: 500 keeps that under ~15 ms
 LONG_POLLING = "long-polling"
 
 # Compact and ASCII-only (other characters as \u escapes): a reply is then a plain ASCII

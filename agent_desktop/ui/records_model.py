@@ -69,7 +69,7 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 _ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 # The roles this model answers; a view asks for a dozen per cell, most of them unused here.
-_ROLES = frozenset({_DISPLAY, _ACCESSIBLE, _TOOLTIP, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole,
+ANSWERED_ROLES = _ROLES = frozenset({_DISPLAY, _ACCESSIBLE, _TOOLTIP, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole,
                     Qt.ItemDataRole.ForegroundRole, SORT_ROLE, RECORD_ROLE, URGENCY_ROLE})
 
 

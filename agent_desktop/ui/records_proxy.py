@@ -18,10 +18,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 
 from agent_desktop.domain.records import CallbackType
-from agent_desktop.ui.records_model import COLUMNS, Column, RecordsTableModel
+from agent_desktop.ui.records_model import ANSWERED_ROLES, COLUMNS, Column, RecordsTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 RESORT_DELAY_MS = 50  # a burst of arrivals is sorted into place at most this often
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 class RecordsFilterProxy(QAbstractProxyModel):
@@ -48,6 +50,7 @@ class RecordsFilterProxy(QAbstractProxyModel):
     def setSourceModel(self, model: RecordsTableModel) -> None:  # type: ignore[override]
         self.beginResetModel()
         super().setSourceModel(model)
+        self._model = model
         model.rowsAboutToBeRemoved.connect(self._source_rows_about_to_be_removed)
         model.rowsRemoved.connect(self._source_rows_removed)
         model.rowsInserted.connect(self._source_rows_inserted)
@@ -89,15 +92,16 @@ class RecordsFilterProxy(QAbstractProxyModel):
         return self.createIndex(row, source_index.column()) if row >= 0 else QModelIndex()
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = index.row()
-        if not index.isValid() or row >= len(self._rows):
+        # Called for every role of every painted cell: the unused roles leave first.
+        if role not in ANSWERED_ROLES:
             return None
-        return self.source().data_at(self._rows[row], index.column(), role)
+        row, rows = index.row(), self._rows
+        if not 0 <= row < len(rows):
+            return None
+        return self._model.data_at(rows[row], index.column(), role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal:

@@ -8,6 +8,7 @@ the real window (offscreen) on the qasync loop, logged in as the agent the recor
 from __future__ import annotations
 
 import asyncio
+import os
 import resource
 import sys
 import time
@@ -80,6 +81,11 @@ def run(quick: bool) -> list[Metric]:
     with simulator("--agents", "1", "--records-per-agent", str(count), "--seed", "3") as sim:
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
+        if os.environ.get("BENCH_DEBUG_SLOW"):  # name the callbacks behind a stall
+            import logging
+            logging.basicConfig(level=logging.WARNING)
+            loop.set_debug(True)
+            loop.slow_callback_duration = 0.03
         with loop:
             loop.run_until_complete(scenario(sim))
     size = f"{count:,} records"
