@@ -134,6 +134,22 @@ class RecordsFilterProxy(QAbstractProxyModel):
                          else QModelIndex() for r, c in followed])
         self.layoutChanged.emit()
 
+    def _in_place(self, position: int) -> bool:
+        """Whether the row at ``position`` still sorts between its neighbours (a status change
+        does not move a row; a new time does)."""
+        if self._sort_column is None:
+            return True
+        keys, rows = self.source().sort_keys(self._sort_column), self._rows
+        key = keys[rows[position]]
+        try:
+            if self._descending:
+                return ((position == 0 or keys[rows[position - 1]] >= key)
+                        and (position == len(rows) - 1 or key >= keys[rows[position + 1]]))
+            return ((position == 0 or keys[rows[position - 1]] <= key)
+                    and (position == len(rows) - 1 or key <= keys[rows[position + 1]]))
+        except TypeError:
+            return False
+
     def _index_rows(self) -> None:
         self._proxy_of = dict(zip(self._rows, range(len(self._rows))))  # built in C: ~5 ms for 100k
 
@@ -256,6 +272,6 @@ class RecordsFilterProxy(QAbstractProxyModel):
                 position = self._proxy_of[row]
                 self.dataChanged.emit(self.index(position, top_left.column()),
                                       self.index(position, bottom_right.column()))
-                moved = True
+                moved = moved or not self._in_place(position)
         if moved and self._sort_column is not None and not self._resort_timer.isActive():
             self._resort_timer.start()
