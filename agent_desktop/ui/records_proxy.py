@@ -13,6 +13,7 @@ sort; a filter change resets the proxy (the window puts the current record back)
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -120,8 +121,12 @@ class RecordsFilterProxy(QAbstractProxyModel):
             self._ordered.sort(key=keys.__getitem__, reverse=self._descending)
 
     def _resort(self) -> None:
-        """Put every row in its place; the selection and current row follow their records."""
+        """Put every row in its place; the selection and current row follow their records.
+
+        During a burst of arrivals this runs at most every few times its own duration, so a
+        large table spends most of the burst taking rows in, not sorting them."""
         self._resort_timer.stop()
+        began = time.perf_counter()
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         followed = [(self._rows[p.row()] if 0 <= p.row() < len(self._rows) else -1, p.column()) for p in persistent]
@@ -133,6 +138,7 @@ class RecordsFilterProxy(QAbstractProxyModel):
             persistent, [self.createIndex(self._proxy_of[r], c) if r in self._proxy_of
                          else QModelIndex() for r, c in followed])
         self.layoutChanged.emit()
+        self._resort_timer.setInterval(max(RESORT_DELAY_MS, int((time.perf_counter() - began) * 4000)))
 
     def _in_place(self, position: int) -> bool:
         """Whether the row at ``position`` still sorts between its neighbours (a status change
