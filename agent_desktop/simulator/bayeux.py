@@ -24,8 +24,9 @@ from .messages import INTERNAL_CHANNEL
 log = logging.getLogger(__name__)
 
 # Most messages returned in one /meta/connect reply; the rest stay queued for the next poll.
-# (A PreviewRecord is about 1.2 kB of JSON, so a full reply is about 6 MB.)
-MAX_MESSAGES_PER_REPLY = 500  # a client reads a whole reply in one go: 500 keeps that under ~15 ms
+# A client reads and parses a whole reply in one go: 500 keeps that under ~15 ms (a PreviewRecord
+# is about 1.2 kB of JSON, so a full reply is about 0.6 MB).
+MAX_MESSAGES_PER_REPLY = 500
 LONG_POLLING = "long-polling"
 
 # Compact and ASCII-only (other characters as \u escapes): a reply is then a plain ASCII

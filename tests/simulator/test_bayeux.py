@@ -9,6 +9,7 @@ import time
 import pytest
 
 from agent_desktop.simulator import Simulator, SimulatorConfig
+from agent_desktop.simulator.bayeux import MAX_MESSAGES_PER_REPLY
 from simulator.simtest_support import PASSWORD, GwsClient, previews, reschedule_body, time_in_window
 
 pytestmark = pytest.mark.asyncio
@@ -263,8 +264,10 @@ async def test_disconnect_removes_the_client_and_answers_a_held_connect(gws):
     assert after["error"] == "402::Unknown client"
 
 
-async def test_one_reply_carries_at_most_5000_messages():
-    config = SimulatorConfig(port=0, agents=1, records_per_agent=5200, password=PASSWORD)
+async def test_one_reply_carries_at_most_max_messages_per_reply():
+    cap = MAX_MESSAGES_PER_REPLY
+    config = SimulatorConfig(port=0, agents=1, records_per_agent=2 * cap + 200,
+                             password=PASSWORD)
     async with Simulator(config) as simulator:
         client = GwsClient(simulator.url, "agent1", PASSWORD)
         try:
@@ -273,15 +276,15 @@ async def test_one_reply_carries_at_most_5000_messages():
             await client.subscribe("/v2/me/*")
             await client.connect()
             await client.start_session()
-            async with asyncio.timeout(30):   # the push goes on in the background
+            async with asyncio.timeout(30):   # a large push goes on in the background
                 while simulator.core.pushes_in_progress:
                     await asyncio.sleep(0.01)
             queued = (await client.get("/sim/clients", auth=False)).json["clients"][0]["queued"]
-            assert queued > 5200   # the device state, every record, the missed callbacks
-            first = await client.connect(timeout=0)
-            assert len(first) == 5000
+            assert queued > 2 * cap + 200   # the device state, every record, the missed callbacks
+            assert len(await client.connect(timeout=0)) == cap
+            assert len(await client.connect(timeout=0)) == cap
             rest = await client.connect(timeout=0)
-            assert len(rest) == queued - 5000
+            assert len(rest) == queued - 2 * cap
             assert await client.connect(timeout=0) == []
         finally:
             await client.close()

@@ -14,7 +14,7 @@ import urllib.request
 
 import pytest
 
-from agent_desktop.simulator.cli import main
+from agent_desktop.simulator.cli import GC_THRESHOLDS, main
 
 
 def start(*args: str) -> subprocess.Popen:
@@ -133,3 +133,23 @@ def test_nodes_faults_and_restart_from_the_command_line():
         if process.poll() is None:
             process.kill()
             process.communicate()
+
+
+def test_the_command_tunes_its_own_garbage_collector_only():
+    # In a fresh interpreter: what the command does to its process after start-up.
+    probe = ("import gc, json; from agent_desktop.simulator import cli; cli._tune_gc(); "
+             "print(json.dumps([gc.get_threshold(), gc.get_freeze_count()]))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout
+    thresholds, frozen = json.loads(out)
+    assert tuple(thresholds) == GC_THRESHOLDS and frozen > 0
+
+
+async def test_an_embedded_simulator_leaves_the_hosts_garbage_collector_alone():
+    import gc
+
+    from agent_desktop.simulator import Simulator, SimulatorConfig
+
+    before = gc.get_threshold(), gc.get_freeze_count()
+    async with Simulator(SimulatorConfig(port=0, agents=1, records_per_agent=3)):
+        assert (gc.get_threshold(), gc.get_freeze_count()) == before

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import time
 from collections import Counter
 from zoneinfo import ZoneInfo
 
@@ -111,10 +110,10 @@ def test_scheduled_times_relative_to_start_rounded_and_mostly_in_window():
     assert len(inside) > 0.75 * len(records)
 
 
-def test_generation_is_fast():
-    started = time.perf_counter()
-    generate_world(1, 50, 100, NOW)
-    assert time.perf_counter() - started < 5
+def test_a_large_world_is_complete():
+    # How fast it is generated is the benchmarks' business (no timed assertions in tests).
+    world = generate_world(1, 50, 100, NOW)
+    assert len(world.records) == 5000 and len({r.handle for r in world.records.values()}) == 5000
 
 
 @pytest.mark.parametrize("agents,records", [(1, 0), (2, 1)])
