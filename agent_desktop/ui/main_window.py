@@ -37,10 +37,10 @@ _COLUMN_SAMPLES = {
     Column.STATUS: "⚠ Overdue 23 h 59 min",
     Column.CONTACT: "Dimitris Konstantinou",
     Column.PHONE: "+441614960932",
-    Column.THEIR_TIME: "23:59 Wed · Los Angeles",
+    Column.THEIR_TIME: "23:59 Wed · New York",
     Column.TYPE: "Campaign",
     Column.CAMPAIGN: "Satisfaction Survey",
-    Column.ATTEMPTS: "Attempts",
+    Column.ATTEMPTS: "99",
 }
 TIME_REFRESH_MS = 30_000
 ALL = "__all__"
@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([1000, 280])
+        splitter.setSizes([1020, 260])
         self.setCentralWidget(splitter)
 
         self.badge = ConnectionBadge()
@@ -199,8 +199,8 @@ class MainWindow(QMainWindow):
         bold_metrics = QFontMetrics(bold)
         header = self.table.horizontalHeader()
         for column, sample in _COLUMN_SAMPLES.items():
-            width = max(bold_metrics.horizontalAdvance(sample), metrics.horizontalAdvance(HEADERS[column]) + 24)
-            header.resizeSection(column, width + 16)
+            width = max(bold_metrics.horizontalAdvance(sample), metrics.horizontalAdvance(HEADERS[column]) + 18)
+            header.resizeSection(column, width + 10)
 
     def _source_changed(self, top_left: QModelIndex, _bottom_right: QModelIndex) -> None:
         current = self.current_record()
