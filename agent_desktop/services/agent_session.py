@@ -20,7 +20,7 @@ from typing import Callable
 from agent_desktop.domain.agent import AgentProfile
 from agent_desktop.domain.records import CallbackType, OutboundRecord, RecordKey, RecordStatus
 from agent_desktop.domain.rules import RescheduleRequest, validate_reschedule
-from agent_desktop.domain.store import ChangeKind, RecordChange, RecordStore
+from agent_desktop.domain.store import RecordStore
 from agent_desktop.services import wire
 from agent_desktop.services.backoff import Backoff
 from agent_desktop.services.burst_gc import BurstGc
@@ -46,6 +46,7 @@ from agent_desktop.services.events import (
     RecordWithdrawn,
 )
 from agent_desktop.services.gws_session import GwsSession
+from agent_desktop.services.ledger_sync import LedgerSync
 from agent_desktop.services.local_store import LocalStore, PendingReschedule
 from agent_desktop.services.notifications import NotificationClient
 from agent_desktop.services.outbound import OutboundOperations, new_reference_id
@@ -97,7 +98,7 @@ class AgentSession:
         self._pending: dict[str, PendingReschedule] = {}  # the outbox, in memory
         self._in_flight: set[str] = set()
         self._tasks: set[asyncio.Task[object]] = set()
-        self._ledger_dirty: dict[RecordKey, OutboundRecord | None] = {}
+        self._ledger: LedgerSync | None = None
         self._pushed: list[OutboundRecord] = []
         self._burst_gc = BurstGc()
         self._retry_handle: asyncio.TimerHandle | None = None
@@ -129,7 +130,7 @@ class AgentSession:
             self._pending[pending.reference_id] = pending
             if pending.key in self.store:
                 self.store.update(pending.key, status=RecordStatus.QUEUED, status_reason="")
-        self.store.subscribe(self._remember_changes)
+        self._ledger = LedgerSync(self.store, self.local, self.owner, self._spawn)
 
     async def _connect(self) -> None:
         self.profile = await self.session.login()
@@ -163,13 +164,18 @@ class AgentSession:
                 await self.session.end_contact_center_session()
             except GwsError as exc:
                 log.warning("could not end the contact-center session: %s", exc.message)
+        if self._ledger is not None:
+            await self._ledger.stop()
+            self._ledger = None
         if self.local is not None:
-            await self._flush_ledger()
             await self.local.close()
             self.local = None
         await self.session.aclose()
 
     def _spawn(self, coro, name: str) -> None:  # type: ignore[no-untyped-def]
+        if self._closed:  # work scheduled just before closing has nobody left to do it for
+            coro.close()
+            return
         task = asyncio.get_running_loop().create_task(coro, name=name)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -461,24 +467,3 @@ class AgentSession:
         await self._open_notifications()
         await self.session.start_contact_center_session()
         self._cc_session_started = True
-
-    # -- the ledger --------------------------------------------------------------------------
-    def _remember_changes(self, changes: list[RecordChange]) -> None:
-        if self.local is None or self._closed:
-            return
-        first = not self._ledger_dirty
-        for change in changes:
-            self._ledger_dirty[change.key] = change.record if change.kind is not ChangeKind.REMOVED else None
-        if first:
-            # One write per burst (a session start pushes every record at once).
-            asyncio.get_running_loop().call_soon(lambda: self._spawn(self._flush_ledger(), "ledger"))
-
-    async def _flush_ledger(self) -> None:
-        if self.local is None or not self._ledger_dirty:
-            return
-        dirty, self._ledger_dirty = self._ledger_dirty, {}
-        kept = [r for r in dirty.values() if r is not None]
-        await self.local.save_records(self.owner, kept)
-        for key, record in dirty.items():
-            if record is None:
-                await self.local.forget_record(self.owner, key)
