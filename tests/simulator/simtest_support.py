@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import datetime as dt
 import json
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
@@ -15,6 +17,32 @@ import aiohttp
 
 WIRE_SAMPLES = Path(__file__).resolve().parents[1] / "wire_samples"
 PASSWORD = "s3cret-pw"
+
+
+async def until_refused(request: Any, timeout_s: float = 5.0) -> None:
+    """Wait until a listener is really down: the /sim/ endpoints answer first and stop after,
+    so a fixed pause would be a race. ``request`` is a coroutine function making one request."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            await request()
+        except aiohttp.ClientConnectionError:
+            return
+        assert time.monotonic() < deadline, "the listener kept answering"
+        await asyncio.sleep(0.02)
+
+
+async def until_true(predicate: Any, timeout_s: float = 5.0) -> None:
+    """Wait for a condition the test can only observe from outside (a file, another process)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        held = predicate()
+        if asyncio.iscoroutine(held):
+            held = await held
+        if held:
+            return
+        assert time.monotonic() < deadline, "the condition never held"
+        await asyncio.sleep(0.02)
 
 
 def load_sample(name: str) -> Any:

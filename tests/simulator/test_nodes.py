@@ -15,7 +15,8 @@ import pytest
 import pytest_asyncio
 
 from agent_desktop.simulator import Simulator, SimulatorConfig, SimulatorThread
-from simulator.simtest_support import PASSWORD, GwsClient, previews, reschedule_body, time_in_window
+from simulator.simtest_support import (PASSWORD, GwsClient, previews, reschedule_body, time_in_window, until_refused,
+                                       until_true)
 
 ACK = "ScheduledRecordRescheduleAcknowledge"
 
@@ -87,7 +88,12 @@ async def test_restart_keeps_the_world_and_loses_sessions_and_clients(one, clien
     assert acks(await client.connect())
     old_csrf, port = client.csrf, one.port
     held = asyncio.ensure_future(client.connect_raw())     # a long poll held by the server
-    await asyncio.sleep(0.05)
+
+    async def polling() -> bool:
+        clients_now = (await client.get("/sim/clients", auth=False)).json["clients"]
+        return any(c["polling"] for c in clients_now)
+
+    await until_true(polling)
 
     await one.restart()
 
@@ -154,9 +160,7 @@ async def test_sim_restart_answers_first_then_restarts(one, clients):
     await client.login()
     reply = await client.post("/sim/restart", {"down_ms": 150}, auth=False, csrf=False)
     assert reply.status == 200 and reply.json == {"restarting": [0], "down_ms": 150}
-    await asyncio.sleep(0.05)
-    with pytest.raises(aiohttp.ClientConnectionError):
-        await client.get("/api/v2/diagnostics/version")
+    await until_refused(lambda: client.get("/api/v2/diagnostics/version"))
     deadline = time.monotonic() + 5
     while True:
         try:
@@ -256,9 +260,7 @@ async def test_node_down_and_up(two, clients):
     assert answer["error"] == "402::Unknown client"
     down = await on_a.post("/sim/node-down", {"node": 1}, auth=False, csrf=False)
     assert down.json == {"node": 1, "listening": False}
-    await asyncio.sleep(0.05)
-    with pytest.raises(aiohttp.ClientConnectionError):
-        await on_b.get("/api/v2/diagnostics/version")
+    await until_refused(lambda: on_b.get("/api/v2/diagnostics/version"))
     await two.node_up(1)
     for bad in ({}, {"node": 2}, {"node": -1}, {"node": True}):
         refused = await on_a.post("/sim/node-down", bad, auth=False, csrf=False)
@@ -320,7 +322,8 @@ async def test_journal_names_the_node_and_the_lost_outcomes(tmp_path, clients):
         await on_b.post(url_of(pushed[0]), body_for(pushed[0], "b-1"))
         simulator.set_faults(drop_ack_rate=1.0)
         await on_a.post(url_of(pushed[1]), body_for(pushed[1], "a-1"))
-        await asyncio.sleep(0.05)
+        # The journal line of the dropped acknowledgement is written when its outcome is due.
+        await until_true(lambda: len(path.read_text(encoding="utf-8").splitlines()) >= 3)
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     seen = [(line["operation"], line["node"], line.get("dropped")) for line in lines]
     assert seen == [("StartContactCenterSession", 0, None), ("RescheduleRecord", 1, None),
