@@ -24,9 +24,7 @@ from agent_desktop.domain.schedule import Urgency, urgency
 from agent_desktop.domain.store import ChangeKind, RecordChange, RecordStore
 from agent_desktop.ui import format as fmt
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
-URGENCY_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Clock = Callable[[], datetime]
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -70,7 +68,7 @@ _ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 # The roles this model answers; a view asks for a dozen per cell, most of them unused here.
 ANSWERED_ROLES = _ROLES = frozenset({_DISPLAY, _ACCESSIBLE, _TOOLTIP, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole,
-                    Qt.ItemDataRole.ForegroundRole, SORT_ROLE, RECORD_ROLE, URGENCY_ROLE})
+                    Qt.ItemDataRole.ForegroundRole, RECORD_ROLE})
 
 
 def _name_key(name: str) -> str:
@@ -197,11 +195,6 @@ class RecordsTableModel(QAbstractTableModel):
             return (row.display or self._display(row))[column]
         if role == RECORD_ROLE:
             return row.record
-        if role == SORT_ROLE:
-            return self._sort_key(row.record, COLUMNS[column])
-        if role == URGENCY_ROLE:
-            self._display(row)
-            return row.urgency
         if role == _TOOLTIP:
             return self._tooltip(row.record, column)
         return self._decoration(row, column, role)
