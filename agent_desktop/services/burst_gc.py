@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import gc
 
-BURST_SIZE = 500  # records in one batch that count as a burst
+BURST_SIZE = 100  # records in one batch that count as a burst (the pump hands over up to 250 at a time)
 QUIET_S = 0.25  # the burst is over after this long without a large batch
 
 

@@ -55,8 +55,8 @@ def run(quick: bool) -> list[Metric]:
         started = time.perf_counter()
         await agent.start()
         await loaded.wait()
-        # "In the view": sorted into place (the proxy's coalesced re-sort) and painted.
-        while window.proxy._resort_timer.isActive():
+        # "In the view": taken in and sorted into place by the proxy (it coalesces a burst), and painted.
+        while not window.proxy.settled():
             await asyncio.sleep(0.005)
         window.table.viewport().repaint()
         results["ingest"] = time.perf_counter() - started

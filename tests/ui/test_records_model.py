@@ -140,3 +140,41 @@ def test_sorting_uses_native_values():
     assert [proxy.index(r, Column.CONTACT).data() for r in range(3)] == ["Ángel", "bob", "zoe"]
     proxy.sort(Column.CONTACT, Qt.SortOrder.DescendingOrder)
     assert proxy.index(0, Column.CONTACT).data() == "zoe"
+
+
+def test_a_burst_of_arrivals_reaches_the_view_in_few_insertions_and_sorted(qtbot):
+    store = RecordStore()
+    proxy = RecordsFilterProxy()
+    proxy.setSourceModel(make_model(store))
+    QAbstractItemModelTester(proxy, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    proxy.sort(Column.WHEN, Qt.SortOrder.AscendingOrder)
+    inserts = []
+    proxy.rowsInserted.connect(lambda _p, first, last: inserts.append(last - first + 1))
+    handles = lambda: [proxy.index(r, 0).data(RECORD_ROLE).key.record_handle for r in range(proxy.rowCount())]
+
+    store.upsert_many([record(50, minutes=500)])
+    assert handles() == [50]  # a lone arrival is shown at once
+    for start in range(1, 41, 4):  # then a burst: ten batches in quick succession
+        store.upsert_many([record(h, minutes=1000 - h) for h in range(start, start + 4)])
+    store.update(RecordKey(134, 2), status=RecordStatus.SENDING)  # a change to a row still waiting
+    store.remove(RecordKey(134, 3))  # and a removal of one
+    assert proxy.rowCount() == 1 and not proxy.settled()  # the burst waits for the coming sort ...
+    qtbot.waitUntil(proxy.settled)
+    assert len(inserts) == 2  # ... and arrives in one insertion, not ten
+    expected = [50] + sorted((h for h in range(1, 41) if h != 3), reverse=True)
+    assert handles() == expected
+    row_of_2 = expected.index(2)
+    assert proxy.index(row_of_2, Column.STATUS).data() == "⟳ Sending…"
+
+
+def test_a_filter_typed_during_a_burst_sees_the_waiting_rows(qtbot):
+    store = RecordStore()
+    proxy = RecordsFilterProxy()
+    proxy.setSourceModel(make_model(store))
+    QAbstractItemModelTester(proxy, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    store.upsert_many([record(1)])
+    store.upsert_many([record(7), record(8)])  # waiting for the burst's sort
+    proxy.set_text("+12125550007")
+    assert proxy.rowCount() == 1
+    proxy.set_text("")
+    assert proxy.rowCount() == 3
