@@ -110,6 +110,7 @@ class RecordsTableModel(QAbstractTableModel):
         self._rows: list[_Row] = [_Row(record) for record in store]
         self.search_texts: list[str] = [row.search_text for row in self._rows]  # for the filter, by row
         self._sort_keys: dict[Column, list[Any]] = {}
+        self._reminded: set[RecordKey] = set()  # rows with a reminder showing: marked with a bell
         self._unsubscribe = store.subscribe(self._on_store_changes)
 
     def detach(self) -> None:
@@ -122,9 +123,10 @@ class RecordsTableModel(QAbstractTableModel):
             record, now = row.record, self._clock()
             when = record.scheduled_at
             row.urgency = urgency(record, now)
+            status = fmt.status_text(record, now)
             row.display = (
                 fmt.agent_time(when, self._agent_tz),
-                fmt.status_text(record, now),
+                f"🔔 {status}" if record.key in self._reminded else status,
                 record.contact_name or "—",
                 record.phone or "—",
                 fmt.contact_time(when, record.contact_zone, self._agent_tz),
@@ -205,7 +207,8 @@ class RecordsTableModel(QAbstractTableModel):
         pressing = record.status is RecordStatus.SCHEDULED and row.urgency in (Urgency.OVERDUE, Urgency.DUE_SOON)
         if role == Qt.ItemDataRole.BackgroundRole and pressing:
             return _OVERDUE_TINT if row.urgency is Urgency.OVERDUE else _DUE_SOON_TINT
-        if role == Qt.ItemDataRole.FontRole and pressing and column in (Column.WHEN, Column.STATUS):
+        if role == Qt.ItemDataRole.FontRole and (
+                record.key in self._reminded or (pressing and column in (Column.WHEN, Column.STATUS))):
             return _BOLD
         if role == Qt.ItemDataRole.ForegroundRole and record.status is RecordStatus.FAILED and column == Column.STATUS:
             return _FAILED_TEXT
@@ -231,6 +234,15 @@ class RecordsTableModel(QAbstractTableModel):
 
     def row_of(self, key: RecordKey) -> int | None:
         return self._store.position_of(key)
+
+    def set_reminded(self, keys: set[RecordKey]) -> None:
+        """Mark the rows whose reminder is showing (a bell and bold), unmark the others."""
+        changed, self._reminded = self._reminded ^ keys, set(keys)
+        for key in changed:
+            position = self._store.position_of(key)
+            if position is not None:
+                self._rows[position].display = None
+                self._emit_row_changed(position)
 
     # -- following the store ---------------------------------------------------------------
     def _on_store_changes(self, changes: list[RecordChange]) -> None:

@@ -178,3 +178,18 @@ def test_a_filter_typed_during_a_burst_sees_the_waiting_rows(qtbot):
     assert proxy.rowCount() == 1
     proxy.set_text("")
     assert proxy.rowCount() == 3
+
+
+def test_a_row_with_a_reminder_showing_carries_a_bell_and_bold_text():
+    store = RecordStore()
+    store.upsert_many([record(1, minutes=10), record(2, minutes=300)])
+    model = make_model(store)
+    changed = []
+    model.dataChanged.connect(lambda tl, br: changed.append(tl.row()))
+    assert model.index(1, Column.STATUS).data() == "Scheduled"
+    model.set_reminded({RecordKey(134, 2)})
+    assert changed == [1]
+    assert model.index(1, Column.STATUS).data() == "🔔 Scheduled"
+    assert model.index(1, Column.CONTACT).data(Qt.ItemDataRole.FontRole).bold()
+    model.set_reminded(set())
+    assert model.index(1, Column.STATUS).data() == "Scheduled" and changed == [1, 1]
