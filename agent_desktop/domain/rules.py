@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from agent_desktop.domain.agent import OutboundCapabilities
 from agent_desktop.domain.records import CallbackType, OutboundRecord, RecordKey
+from agent_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 #: A callback needs a little lead: a time a few seconds ahead is in the past by the time OCS sees it.
 MIN_LEAD = timedelta(seconds=60)
@@ -28,7 +29,7 @@ class RefusalReason(enum.StrEnum):
 class RescheduleRefused(ValueError):
     """A reschedule the rules refuse; ``message`` is written for the agent."""
 
-    def __init__(self, reason: RefusalReason, message: str) -> None:
+    def __init__(self, reason: RefusalReason, message: str | Message) -> None:
         super().__init__(message)
         self.reason = reason
         self.message = message
@@ -61,29 +62,26 @@ def validate_reschedule(
 ) -> None:
     """Raise :class:`RescheduleRefused` unless the reschedule may be sent."""
     if when.tzinfo is None or now.tzinfo is None:
-        raise RescheduleRefused(RefusalReason.NOT_AWARE, "The time has no time zone.")
+        raise RescheduleRefused(RefusalReason.NOT_AWARE, _msg(QT_TRANSLATE_NOOP("Rules", "The time has no time zone.")))
     if capabilities is not None:
         if not capabilities.may_reschedule:
-            raise RescheduleRefused(
-                RefusalReason.NOT_PERMITTED, "Your account is not allowed to reschedule records."
-            )
+            raise RescheduleRefused(RefusalReason.NOT_PERMITTED, _msg(
+                QT_TRANSLATE_NOOP("Rules", "Your account is not allowed to reschedule records.")))
         if callback_type not in capabilities.allowed_callback_types:
-            raise RescheduleRefused(
-                RefusalReason.TYPE_NOT_ALLOWED,
-                f"{callback_type.value} callbacks are not allowed here.",
-            )
+            raise RescheduleRefused(RefusalReason.TYPE_NOT_ALLOWED, _msg(
+                QT_TRANSLATE_NOOP("Rules", "{type} callbacks are not allowed here."), type=callback_type.value))
     if when < now + min_lead:
-        raise RescheduleRefused(
-            RefusalReason.IN_PAST,
-            f"Pick a time at least {int(min_lead.total_seconds() // 60)} minute(s) from now.",
-        )
+        raise RescheduleRefused(RefusalReason.IN_PAST, _msg(
+            QT_TRANSLATE_NOOP("Rules", "Pick a time at least {minutes} minute(s) from now."),
+            minutes=int(min_lead.total_seconds() // 60)))
     if record is not None and record.calling_window is not None and record.contact_zone is not None:
         zone = record.contact_zone
         if not record.calling_window.contains(when, zone.tz):
             local = when.astimezone(zone.tz)
-            raise RescheduleRefused(
-                RefusalReason.OUTSIDE_WINDOW,
-                f"{local:%H:%M} is outside the contact's calling hours "
-                f"({record.calling_window.describe()} {zone.label}).",
-            )
+            raise RescheduleRefused(RefusalReason.OUTSIDE_WINDOW, _msg(
+                QT_TRANSLATE_NOOP("Rules", "{time} is outside the contact's calling hours ({hours} {zone})."),
+                time=f"{local:%H:%M}", hours=record.calling_window.describe(), zone=zone.label))
 
+
+def _msg(template: str, **params: object) -> Message:
+    return Message("Rules", template, **params)
