@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from agent_desktop.services.events import ConnectionState
+from agent_desktop.texts import QT_TRANSLATE_NOOP
 
+# symbol, words, colour: the symbol and the words carry the meaning, the colour only helps
 _LOOK = {
-    ConnectionState.CONNECTING: ("◌ Connecting…", "#6d6d6d"),
-    ConnectionState.CONNECTED: ("● Connected", "#2e7d32"),
-    ConnectionState.RECONNECTING: ("◐ Reconnecting…", "#b26a00"),
-    ConnectionState.OFFLINE: ("○ Offline", "#c62828"),
-    ConnectionState.CLOSED: ("○ Signed out", "#6d6d6d"),
+    ConnectionState.CONNECTING: ("◌", QT_TRANSLATE_NOOP("ConnectionBadge", "Connecting…"), "#6d6d6d"),
+    ConnectionState.CONNECTED: ("●", QT_TRANSLATE_NOOP("ConnectionBadge", "Connected"), "#2e7d32"),
+    ConnectionState.RECONNECTING: ("◐", QT_TRANSLATE_NOOP("ConnectionBadge", "Reconnecting…"), "#b26a00"),
+    ConnectionState.OFFLINE: ("○", QT_TRANSLATE_NOOP("ConnectionBadge", "Offline"), "#c62828"),
+    ConnectionState.CLOSED: ("○", QT_TRANSLATE_NOOP("ConnectionBadge", "Signed out"), "#6d6d6d"),
 }
 
 
@@ -24,8 +27,10 @@ class ConnectionBadge(QLabel):
 
     def set_state(self, state: ConnectionState, detail: str = "") -> None:
         self.state = state
-        text, colour = _LOOK[state]
+        symbol, words, colour = _LOOK[state]
+        words = QCoreApplication.translate("ConnectionBadge", words)
+        text = f"{symbol} {words}"
         self.setText(text)
         self.setStyleSheet(f"color: {colour}; font-weight: bold; padding: 0 6px;")
         self.setToolTip(detail or text)
-        self.setAccessibleName(f"Connection: {text.split(' ', 1)[1].rstrip('…')}")
+        self.setAccessibleName(self.tr("Connection: {state}").format(state=words.rstrip("…")))

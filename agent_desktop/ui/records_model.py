@@ -16,12 +16,13 @@ import unicodedata
 from datetime import datetime, timezone, tzinfo
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from agent_desktop.domain.records import CallbackType, OutboundRecord, RecordKey, RecordStatus
 from agent_desktop.domain.schedule import Urgency, urgency
 from agent_desktop.domain.store import ChangeKind, RecordChange, RecordStore
+from agent_desktop.texts import QT_TRANSLATE_NOOP
 from agent_desktop.ui import format as fmt
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -43,16 +44,20 @@ class Column(enum.IntEnum):
     ATTEMPTS = 7
 
 
-HEADERS = {
-    Column.WHEN: "When (your time)",
-    Column.STATUS: "Status",
-    Column.CONTACT: "Contact",
-    Column.PHONE: "Phone",
-    Column.THEIR_TIME: "Their local time",
-    Column.TYPE: "Type",
-    Column.CAMPAIGN: "Campaign",
-    Column.ATTEMPTS: "Attempts",
+HEADERS = {  # English; shown through the translators (context "Columns")
+    Column.WHEN: QT_TRANSLATE_NOOP("Columns", "When (your time)"),
+    Column.STATUS: QT_TRANSLATE_NOOP("Columns", "Status"),
+    Column.CONTACT: QT_TRANSLATE_NOOP("Columns", "Contact"),
+    Column.PHONE: QT_TRANSLATE_NOOP("Columns", "Phone"),
+    Column.THEIR_TIME: QT_TRANSLATE_NOOP("Columns", "Their local time"),
+    Column.TYPE: QT_TRANSLATE_NOOP("Columns", "Type"),
+    Column.CAMPAIGN: QT_TRANSLATE_NOOP("Columns", "Campaign"),
+    Column.ATTEMPTS: QT_TRANSLATE_NOOP("Columns", "Attempts"),
 }
+
+
+def header_text(column: Column) -> str:
+    return QCoreApplication.translate("Columns", HEADERS[column])
 COLUMNS = tuple(Column)
 
 # Tints with transparency, so they read on light and dark palettes; text and symbols carry the
@@ -174,7 +179,7 @@ class RecordsTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS.get(Column(section)) if 0 <= section < len(COLUMNS) else None
+            return header_text(Column(section)) if 0 <= section < len(COLUMNS) else None
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from typing import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QSystemTrayIcon, QWidget
 
@@ -103,11 +103,12 @@ class ReminderCenter(QObject):
 
 def reminder_text(reminder: Reminder, now: datetime) -> str:
     record = reminder.record
-    who = record.contact_name or record.phone or f"record {record.key.record_handle}"
+    who = record.contact_name or record.phone or str(record.key.record_handle)
     left = (record.scheduled_at - now) if record.scheduled_at else timedelta(0)
     if left <= timedelta(0):
-        return f"{who} is due now"
-    return f"{who} is due in {fmt.duration(left)}"
+        return QCoreApplication.translate("Reminders", "{who} is due now").format(who=who)
+    return QCoreApplication.translate("Reminders", "{who} is due in {duration}").format(
+        who=who, duration=fmt.duration(left))
 
 
 class ReminderBanner(QFrame):
@@ -202,6 +203,6 @@ class ReminderTray(QObject):
 
 def tooltip_text(overdue: int) -> str:
     if overdue <= 0:
-        return "Agent Desktop — no overdue callbacks"
-    return f"Agent Desktop — {overdue} overdue callback{'s' if overdue != 1 else ''}"
+        return QCoreApplication.translate("Reminders", "Agent Desktop — no overdue callbacks")
+    return QCoreApplication.translate("Reminders", "Agent Desktop — overdue callbacks: %n", "", overdue)
 

@@ -30,6 +30,7 @@ from agent_desktop.domain.records import CallbackType, OutboundRecord
 from agent_desktop.domain.rules import RescheduleRefused, validate_reschedule
 from agent_desktop.domain.schedule import next_business_day_at, next_valid_slot, slots_of_day
 from agent_desktop.ui import format as fmt
+from agent_desktop.ui.i18n import translated
 
 Clock = Callable[[], datetime]
 
@@ -62,8 +63,8 @@ class RescheduleDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("rescheduleDialog")
-        self.setWindowTitle(f"Reschedule — {record.contact_name or record.phone}")
-        self.setAccessibleName("Reschedule callback")
+        self.setWindowTitle(self.tr("Reschedule — {who}").format(who=record.contact_name or record.phone))
+        self.setAccessibleName(self.tr("Reschedule callback"))
         self._record = record
         self._capabilities = capabilities
         self._agent_tz = agent_tz
@@ -78,39 +79,39 @@ class RescheduleDialog(QDialog):
         self.date_edit = QDateEdit(calendarPopup=True)
         self.date_edit.setObjectName("dateEdit")
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.date_edit.setAccessibleName("Date, your time")
-        form.addRow("&Date (your time):", self.date_edit)
+        self.date_edit.setAccessibleName(self.tr("Date, your time"))
+        form.addRow(self.tr("&Date (your time):"), self.date_edit)
 
         self.time_combo = QComboBox(editable=True)
         self.time_combo.setObjectName("timeCombo")
-        self.time_combo.setAccessibleName("Time, your time")
+        self.time_combo.setAccessibleName(self.tr("Time, your time"))
         self.time_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.time_combo.setMaxVisibleItems(12)
-        form.addRow("&Time (your time):", self.time_combo)
+        form.addRow(self.tr("&Time (your time):"), self.time_combo)
 
         picks = QHBoxLayout()
-        self.plus_hour_button = QPushButton("+1 &hour")
-        self.tomorrow_button = QPushButton("Tomorrow, &same time")
-        self.business_day_button = QPushButton("&Next business day 09:00 theirs")
+        self.plus_hour_button = QPushButton(self.tr("+1 &hour"))
+        self.tomorrow_button = QPushButton(self.tr("Tomorrow, &same time"))
+        self.business_day_button = QPushButton(self.tr("&Next business day 09:00 theirs"))
         for name, button in (("plusHourButton", self.plus_hour_button),
                              ("tomorrowButton", self.tomorrow_button),
                              ("businessDayButton", self.business_day_button)):
             button.setObjectName(name)
             button.setAutoDefault(False)
             picks.addWidget(button)
-        form.addRow("Quick picks:", picks)
+        form.addRow(self.tr("Quick picks:"), picks)
 
         self.preview_label = QLabel()
         self.preview_label.setObjectName("previewLabel")
         self.preview_label.setTextFormat(Qt.TextFormat.PlainText)
-        form.addRow("Callback at:", self.preview_label)
+        form.addRow(self.tr("Callback at:"), self.preview_label)
 
         self.type_row = QWidget()
         type_layout = QHBoxLayout(self.type_row)
         type_layout.setContentsMargins(0, 0, 0, 0)
-        self.personal_radio = QRadioButton("&Personal (I call back)")
+        self.personal_radio = QRadioButton(self.tr("&Personal (I call back)"))
         self.personal_radio.setObjectName("personalRadio")
-        self.campaign_radio = QRadioButton("&Campaign (any agent)")
+        self.campaign_radio = QRadioButton(self.tr("&Campaign (any agent)"))
         self.campaign_radio.setObjectName("campaignRadio")
         self._types = QButtonGroup(self)
         self._types.addButton(self.personal_radio)
@@ -120,19 +121,19 @@ class RescheduleDialog(QDialog):
         type_layout.addStretch()
         self.type_note = QLabel()
         self.type_note.setObjectName("typeNote")
-        form.addRow("Callback type:", self.type_row)
+        form.addRow(self.tr("Callback type:"), self.type_row)
         form.addRow("", self.type_note)
 
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #c62828; font-weight: bold;")
-        self.error_label.setAccessibleName("Problem with the chosen time")
+        self.error_label.setAccessibleName(self.tr("Problem with the chosen time"))
         layout.addWidget(self.error_label)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Reschedule")
+        self.ok_button.setText(self.tr("Reschedule"))
         self.ok_button.setObjectName("rescheduleButton")
         self.ok_button.setDefault(True)
         self.buttons.accepted.connect(self._accept_if_valid)
@@ -157,16 +158,17 @@ class RescheduleDialog(QDialog):
         record = self._record
         now_theirs = ""
         if record.contact_zone:
-            now_theirs = f"  ·  now {self._clock().astimezone(record.contact_zone.tz):%H:%M} there"
+            now_theirs = "  ·  " + self.tr("now {time} there").format(
+                time=f"{self._clock().astimezone(record.contact_zone.tz):%H:%M}")
         window = ""
         if record.calling_window and record.contact_zone:
-            window = (f"\nCalling hours: {record.calling_window.describe()} "
-                      f"{fmt.zone_short_name(record.contact_zone)} time")
+            window = "\n" + self.tr("Calling hours: {hours} {zone} time").format(
+                hours=record.calling_window.describe(), zone=fmt.zone_short_name(record.contact_zone))
         text = (
             f"{record.contact_name or '—'}   {record.phone}\n"
             f"{record.campaign_name}  ·  {fmt.zone_detail(record.scheduled_at, record.contact_zone)}{now_theirs}\n"
-            f"Now scheduled: {fmt.agent_time(record.scheduled_at, self._agent_tz)} your time"
-            f"{window}"
+            + self.tr("Now scheduled: {when} your time").format(when=fmt.agent_time(record.scheduled_at, self._agent_tz))
+            + window
         )
         label = QLabel(text)
         label.setObjectName("recordSummary")
@@ -181,12 +183,12 @@ class RescheduleDialog(QDialog):
             # WDE's rule: when campaign is forced the choice is hidden.
             self.type_row.hide()
             self.campaign_radio.setChecked(True)
-            self.type_note.setText("Your site sends every reschedule back to the campaign.")
+            self.type_note.setText(self.tr("Your site sends every reschedule back to the campaign."))
         elif forced is CallbackType.PERSONAL:
             self.personal_radio.setChecked(True)
             self.campaign_radio.setEnabled(False)
             self.personal_radio.setEnabled(False)
-            self.type_note.setText("Your site makes every reschedule a personal callback.")
+            self.type_note.setText(self.tr("Your site makes every reschedule a personal callback."))
         else:
             chosen = current if current in allowed else CallbackType.PERSONAL
             (self.personal_radio if chosen is CallbackType.PERSONAL else self.campaign_radio).setChecked(True)
@@ -248,7 +250,7 @@ class RescheduleDialog(QDialog):
             validate_reschedule(moment, callback_type, now=now, record=self._record,
                                 capabilities=self._capabilities)
         except RescheduleRefused as refused:
-            return refused.message
+            return translated(refused.message)
         return None
 
     def _revalidate(self, *_: object) -> None:
@@ -256,12 +258,13 @@ class RescheduleDialog(QDialog):
         self._moment = moment
         if moment is None:
             self.preview_label.setText("—")
-            self._show_problem("Type a time like 14:30.")
+            self._show_problem(self.tr("Type a time like 14:30."))
             return
         zone = self._record.contact_zone
-        theirs = (f"{moment.astimezone(zone.tz):%a %d %b %H:%M} {fmt.zone_short_name(zone)}"
-                  if zone else "their zone is unknown")
-        self.preview_label.setText(f"{moment:%a %d %b %H:%M} your time  ·  {theirs}")
+        theirs = (f"{fmt.agent_time(moment, zone.tz)} {fmt.zone_short_name(zone)}"
+                  if zone else self.tr("their zone is unknown"))
+        self.preview_label.setText(self.tr("{mine} your time  ·  {theirs}").format(
+            mine=fmt.agent_time(moment, self._agent_tz), theirs=theirs))
         self._show_problem(self._problem(moment, self._selected_type(), self._clock()))
 
     def _show_problem(self, problem: str | None) -> None:

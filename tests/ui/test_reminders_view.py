@@ -66,4 +66,4 @@ def test_banner_names_the_most_urgent_and_counts_the_others(qtbot):
     assert blocker.args == [RecordKey(1, 2)]
     banner.show_reminders([], T0)
     assert banner.isHidden()
-    assert tooltip_text(0).endswith("no overdue callbacks") and tooltip_text(2).endswith("2 overdue callbacks")
+    assert tooltip_text(0).endswith("no overdue callbacks") and tooltip_text(2).endswith("overdue callbacks: 2")
