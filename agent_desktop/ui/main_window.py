@@ -6,9 +6,9 @@ the controller, which talks to the services.
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from datetime import datetime, timezone, tzinfo
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QSplitter,
-    QTableView,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,8 +27,14 @@ from agent_desktop.domain.store import RecordStore
 from agent_desktop.services.events import ConnectionState
 from agent_desktop.ui.connection_badge import ConnectionBadge
 from agent_desktop.ui.details_pane import DetailsPane
-from agent_desktop.ui.records_model import HEADERS, RECORD_ROLE, Column, RecordsTableModel
+from agent_desktop.ui.records_delegate import RecordsTableView
+from agent_desktop.domain.records import RecordKey
+from agent_desktop.domain.reminders import Reminder, ReminderTracker
+from agent_desktop.ui import app_settings
+from agent_desktop.ui.icons import action_icon, app_icon
+from agent_desktop.ui.records_model import RECORD_ROLE, Column, RecordsTableModel, header_text
 from agent_desktop.ui.records_proxy import RecordsFilterProxy
+from agent_desktop.ui.reminders_view import ReminderBanner, ReminderCenter, ReminderTray
 
 NOTICE_MS = 10_000
 # The widest text each column usually holds (bold: overdue rows are bold).
@@ -48,23 +54,39 @@ ALL = "__all__"
 
 class MainWindow(QMainWindow):
     reschedule_requested = Signal(object)  # the OutboundRecord of the current row
+    settings_requested = Signal()
+    log_folder_requested = Signal()
     closed = Signal()
 
     def __init__(self, store: RecordStore, *, agent_tz: tzinfo, agent_name: str = "",
+                 settings: QSettings | None = None, reminder_tracker: ReminderTracker | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(f"Agent Desktop — {agent_name}" if agent_name else "Agent Desktop")
+        self.setWindowTitle(self.tr("Agent Desktop — {agent}").format(agent=agent_name) if agent_name
+                            else self.tr("Agent Desktop"))
+        self.setWindowIcon(app_icon())
         self.resize(1280, 680)
+        self._settings = settings
         self.model = RecordsTableModel(store, agent_tz=agent_tz, parent=self)
         self.proxy = RecordsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
         self._build_toolbar()
+        self._build_menus()
         self.table = self._build_table()
         self.details = DetailsPane(agent_tz)
+        self.reminder_banner = ReminderBanner()
+        table_side = QWidget()
+        table_layout = QVBoxLayout(table_side)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.setSpacing(4)
+        table_layout.addWidget(self.reminder_banner)
+        table_layout.addWidget(self.table)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
+        splitter.setObjectName("mainSplitter")
+        self.splitter = splitter
+        splitter.addWidget(table_side)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -97,6 +119,9 @@ class MainWindow(QMainWindow):
             self._add_campaigns(0, self.model.rowCount() - 1)
             self.select_first_row()
         self._update_count()
+        self._build_reminders(store, reminder_tracker)
+        if settings is not None:
+            self._restore_state(settings)
         self.table.setFocus()
 
     # -- building --------------------------------------------------------------------------
@@ -106,10 +131,11 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         self.addToolBar(bar)
 
-        self.reschedule_action = QAction("&Reschedule…", self)
+        self.reschedule_action = QAction(action_icon("reschedule"), self.tr("&Reschedule…"), self)
         self.reschedule_action.setObjectName("rescheduleAction")
         self.reschedule_action.setShortcut(QKeySequence("Ctrl+R"))
-        self.reschedule_action.setToolTip("Reschedule the selected callback (Ctrl+R)")
+        self.reschedule_action.setToolTip(self.tr("Reschedule the selected callback (Ctrl+R)"))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.reschedule_action.triggered.connect(self._request_reschedule)
         bar.addAction(self.reschedule_action)
         bar.widgetForAction(self.reschedule_action).setObjectName("rescheduleButton")
@@ -117,13 +143,14 @@ class MainWindow(QMainWindow):
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("filterEdit")
-        self.filter_edit.setPlaceholderText("Filter: name, phone, campaign… (Ctrl+F)")
-        self.filter_edit.setAccessibleName("Filter callbacks")
+        self.filter_edit.setPlaceholderText(self.tr("Filter: name, phone, campaign… (Ctrl+F)"))
+        self.filter_edit.setAccessibleName(self.tr("Filter callbacks"))
+        self.filter_edit.addAction(action_icon("filter"), QLineEdit.ActionPosition.LeadingPosition)
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMinimumWidth(280)
         self.filter_edit.textChanged.connect(self.proxy.set_text)
         bar.addWidget(self.filter_edit)
-        focus_filter = QAction("Filter", self)
+        focus_filter = QAction(self.tr("Filter"), self)
         focus_filter.setShortcut(QKeySequence("Ctrl+F"))
         focus_filter.triggered.connect(lambda: (self.filter_edit.setFocus(), self.filter_edit.selectAll()))
         self.addAction(focus_filter)
@@ -136,18 +163,18 @@ class MainWindow(QMainWindow):
 
         self.type_filter = QComboBox()
         self.type_filter.setObjectName("typeFilter")
-        self.type_filter.setAccessibleName("Show callback type")
-        self.type_filter.addItem("All types", ALL)
-        self.type_filter.addItem("Personal", CallbackType.PERSONAL)
-        self.type_filter.addItem("Campaign", CallbackType.CAMPAIGN)
+        self.type_filter.setAccessibleName(self.tr("Show callback type"))
+        self.type_filter.addItem(self.tr("All types"), ALL)
+        self.type_filter.addItem(self.tr("Personal"), CallbackType.PERSONAL)
+        self.type_filter.addItem(self.tr("Campaign"), CallbackType.CAMPAIGN)
         self.type_filter.currentIndexChanged.connect(self._type_filter_changed)
         bar.addWidget(self.type_filter)
 
         self.campaign_filter = QComboBox()
         self.campaign_filter.setObjectName("campaignFilter")
-        self.campaign_filter.setAccessibleName("Show campaign")
+        self.campaign_filter.setAccessibleName(self.tr("Show campaign"))
         self.campaign_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.campaign_filter.addItem("All campaigns", ALL)
+        self.campaign_filter.addItem(self.tr("All campaigns"), ALL)
         self.campaign_filter.currentIndexChanged.connect(self._campaign_filter_changed)
         bar.addWidget(self.campaign_filter)
 
@@ -156,10 +183,11 @@ class MainWindow(QMainWindow):
         self.count_label.setContentsMargins(12, 0, 6, 0)
         bar.addWidget(self.count_label)
 
-    def _build_table(self) -> QTableView:
-        table = QTableView()
+    def _build_table(self) -> RecordsTableView:
+        table = RecordsTableView()
         table.setObjectName("recordsTable")
-        table.setAccessibleName("Scheduled callbacks")
+        table.setAccessibleName(self.tr("Scheduled callbacks"))
+        table.setAccessibleDescription(self.tr("Ctrl+R reschedules the selected callback."))
         table.setModel(self.proxy)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -173,6 +201,98 @@ class MainWindow(QMainWindow):
         table.horizontalHeader().setMinimumSectionSize(60)
         table.doubleClicked.connect(lambda _index: self._request_reschedule())
         return table
+
+    def _build_menus(self) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu(self.tr("&File"))
+        self.settings_action = QAction(action_icon("settings"), self.tr("&Settings…"), self)
+        self.settings_action.setObjectName("settingsAction")
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.settings_requested.emit)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setObjectName("quitAction")
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = menus.addMenu(self.tr("&Help"))
+        self.log_folder_action = QAction(action_icon("log-folder"), self.tr("Open &log folder"), self)
+        self.log_folder_action.setObjectName("logFolderAction")
+        self.log_folder_action.triggered.connect(self.log_folder_requested.emit)
+        help_menu.addAction(self.log_folder_action)
+
+    def _build_reminders(self, store: RecordStore, tracker: ReminderTracker | None) -> None:
+        self.reminders = ReminderCenter(store, tracker, parent=self)
+        self.tray = ReminderTray(app_icon(), self)
+        self.reminders.reminded.connect(self._reminders_changed)
+        self.reminders.overdue_changed.connect(self.tray.set_overdue)
+        self.reminder_banner.go_to.connect(self.go_to_record)
+        self.reminder_banner.snooze.connect(self.reminders.snooze)
+        self.reminder_banner.dismiss.connect(self.reminders.dismiss)
+        self.tray.activated.connect(self._bring_to_front)
+        self.tray.snooze_all.connect(self._snooze_all)
+
+    def _reminders_changed(self, fresh: list[Reminder]) -> None:
+        now = datetime.now(timezone.utc)
+        showing = list(self.reminders.showing.values())
+        self.reminder_banner.show_reminders(showing, now)
+        self.model.set_reminded(set(self.reminders.showing))
+        if fresh:
+            self.tray.remind(fresh, now)
+            self.notify(self.reminder_banner.text.text())
+
+    def _snooze_all(self) -> None:
+        for key in list(self.reminders.showing):
+            self.reminders.snooze(key)
+
+    def _bring_to_front(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def go_to_record(self, key: RecordKey) -> None:
+        """Select the record's row (clearing a filter that hides it) and put focus on the table."""
+        source_row = self.model.row_of(key)
+        if source_row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if not index.isValid() and self.filter_edit.text():
+            self.filter_edit.clear()
+            index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if index.isValid():
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+        self._bring_to_front()
+        self.table.setFocus()
+
+    # -- the window's own state, kept between runs -------------------------------------------
+    def _restore_state(self, settings: QSettings) -> None:
+        state = app_settings.load_window_state(settings, "main", ("geometry", "splitter", "header"))
+        if "geometry" in state:
+            self.restoreGeometry(state["geometry"])
+        if "splitter" in state:
+            self.splitter.restoreState(state["splitter"])
+        if "header" in state and self.table.horizontalHeader().restoreState(state["header"]):
+            header = self.table.horizontalHeader()
+            self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def _save_state(self, settings: QSettings) -> None:
+        app_settings.save_window_state(settings, "main", {
+            "geometry": self.saveGeometry(),
+            "splitter": self.splitter.saveState(),
+            "header": self.table.horizontalHeader().saveState(),
+        })
+        settings.sync()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Icons are drawn in the palette's text colour: a light/dark switch redraws them.
+        if event.type() == QEvent.Type.PaletteChange:
+            self.reschedule_action.setIcon(action_icon("reschedule"))
+            self.settings_action.setIcon(action_icon("settings"))
+            self.log_folder_action.setIcon(action_icon("log-folder"))
+        super().changeEvent(event)
 
     # -- reacting --------------------------------------------------------------------------
     def _rows_arrived(self, _parent: QModelIndex, first: int, last: int) -> None:
@@ -199,7 +319,7 @@ class MainWindow(QMainWindow):
         bold_metrics = QFontMetrics(bold)
         header = self.table.horizontalHeader()
         for column, sample in _COLUMN_SAMPLES.items():
-            width = max(bold_metrics.horizontalAdvance(sample), metrics.horizontalAdvance(HEADERS[column]) + 18)
+            width = max(bold_metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header_text(column)) + 18)
             header.resizeSection(column, width + 10)
 
     def _source_changed(self, top_left: QModelIndex, _bottom_right: QModelIndex) -> None:
@@ -237,7 +357,8 @@ class MainWindow(QMainWindow):
 
     def _update_count(self, *_: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(f"{shown} of {total} shown" if shown != total else f"{total} callbacks")
+        self.count_label.setText(self.tr("{shown} of {total} shown").format(shown=shown, total=total)
+                                 if shown != total else self.tr("{total} callbacks").format(total=total))
         if not self.table.currentIndex().isValid():
             self.reschedule_action.setEnabled(False)
 
@@ -270,6 +391,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, NOTICE_MS)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._settings is not None:
+            self._save_state(self._settings)
+        self.reminders.detach()
+        self.tray.hide()
         self._clock_timer.stop()
         self.model.detach()
         self.closed.emit()
