@@ -1,0 +1,518 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>Columns</name>
+    <message>
+        <source>When (your time)</source>
+        <translation>Cuándo (tu hora)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Their local time</source>
+        <translation>Su hora local</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBadge</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconectando…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Sesión cerrada</translation>
+    </message>
+    <message>
+        <source>Connection: {state}</source>
+        <translation>Conexión: {state}</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes:02d} min</source>
+        <translation>{hours} h {minutes:02d} min</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} días</translation>
+    </message>
+    <message>
+        <source>⟳ Sending…</source>
+        <translation>⟳ Enviando…</translation>
+    </message>
+    <message>
+        <source>⏸ Queued: will send when back online</source>
+        <translation>⏸ En cola: se enviará al recuperar la conexión</translation>
+    </message>
+    <message>
+        <source>✓ Confirmed</source>
+        <translation>✓ Confirmada</translation>
+    </message>
+    <message>
+        <source>✗ Failed: {reason}</source>
+        <translation>✗ Rechazada: {reason}</translation>
+    </message>
+    <message>
+        <source>✗ Failed</source>
+        <translation>✗ Rechazada</translation>
+    </message>
+    <message>
+        <source>? Unconfirmed</source>
+        <translation>? Sin confirmar</translation>
+    </message>
+    <message>
+        <source>⚠ Overdue {duration}</source>
+        <translation>⚠ Vencida hace {duration}</translation>
+    </message>
+    <message>
+        <source>⏰ Due in {duration}</source>
+        <translation>⏰ Vence en {duration}</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>Sin programar</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programada</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Agent Desktop — {agent}</source>
+        <translation>Agent Desktop — {agent}</translation>
+    </message>
+    <message>
+        <source>Agent Desktop</source>
+        <translation>Agent Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Reschedule…</source>
+        <translation>&amp;Reprogramar…</translation>
+    </message>
+    <message>
+        <source>Reschedule the selected callback (Ctrl+R)</source>
+        <translation>Reprogramar la rellamada seleccionada (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Filter: name, phone, campaign… (Ctrl+F)</source>
+        <translation>Filtrar: nombre, teléfono, campaña… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Filter callbacks</source>
+        <translation>Filtrar rellamadas</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtrar</translation>
+    </message>
+    <message>
+        <source>Show callback type</source>
+        <translation>Mostrar tipo de rellamada</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>Show campaign</source>
+        <translation>Mostrar campaña</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Todas las campañas</translation>
+    </message>
+    <message>
+        <source>Scheduled callbacks</source>
+        <translation>Rellamadas programadas</translation>
+    </message>
+    <message>
+        <source>Ctrl+R reschedules the selected callback.</source>
+        <translation>Ctrl+R reprograma la rellamada seleccionada.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>Abrir la carpeta de &amp;registros</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} shown</source>
+        <translation>{shown} de {total} mostradas</translation>
+    </message>
+    <message>
+        <source>{total} callbacks</source>
+        <translation>{total} rellamadas</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBanner</name>
+    <message>
+        <source>Reminder</source>
+        <translation>Recordatorio</translation>
+    </message>
+    <message>
+        <source>&amp;Go to</source>
+        <translation>&amp;Ir a</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze 5 min</source>
+        <translation>&amp;Posponer 5 min</translation>
+    </message>
+    <message>
+        <source>Dis&amp;miss</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+    <message numerus="yes">
+        <source> (and %n more)</source>
+        <translation>
+            <numerusform> (y %n más)</numerusform>
+            <numerusform> (y %n más)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderTray</name>
+    <message>
+        <source>Show Agent Desktop</source>
+        <translation>Mostrar Agent Desktop</translation>
+    </message>
+    <message>
+        <source>Snooze reminders 5 min</source>
+        <translation>Posponer los recordatorios 5 min</translation>
+    </message>
+    <message>
+        <source>Callback due soon</source>
+        <translation>Rellamada próxima</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>{who} is due now</source>
+        <translation>{who}: vence ahora</translation>
+    </message>
+    <message>
+        <source>{who} is due in {duration}</source>
+        <translation>{who}: vence en {duration}</translation>
+    </message>
+    <message>
+        <source>Agent Desktop — no overdue callbacks</source>
+        <translation>Agent Desktop — ninguna rellamada vencida</translation>
+    </message>
+    <message>
+        <source>Agent Desktop — overdue callbacks: %n</source>
+        <translation>Agent Desktop — rellamadas vencidas: %n</translation>
+    </message>
+</context>
+<context>
+    <name>RescheduleDialog</name>
+    <message>
+        <source>Reschedule — {who}</source>
+        <translation>Reprogramar — {who}</translation>
+    </message>
+    <message>
+        <source>Reschedule callback</source>
+        <translation>Reprogramar rellamada</translation>
+    </message>
+    <message>
+        <source>Date, your time</source>
+        <translation>Fecha, tu hora</translation>
+    </message>
+    <message>
+        <source>&amp;Date (your time):</source>
+        <translation>&amp;Fecha (tu hora):</translation>
+    </message>
+    <message>
+        <source>Time, your time</source>
+        <translation>Hora, tu hora</translation>
+    </message>
+    <message>
+        <source>&amp;Time (your time):</source>
+        <translation>&amp;Hora (tu hora):</translation>
+    </message>
+    <message>
+        <source>+1 &amp;hour</source>
+        <translation>+1 &amp;hora</translation>
+    </message>
+    <message>
+        <source>Tomorrow, &amp;same time</source>
+        <translation>Mañana a la &amp;misma hora</translation>
+    </message>
+    <message>
+        <source>&amp;Next business day 09:00 theirs</source>
+        <translation>Siguiente día &amp;laborable, 09:00 suyas</translation>
+    </message>
+    <message>
+        <source>Quick picks:</source>
+        <translation>Atajos:</translation>
+    </message>
+    <message>
+        <source>Callback at:</source>
+        <translation>Rellamada a las:</translation>
+    </message>
+    <message>
+        <source>&amp;Personal (I call back)</source>
+        <translation>&amp;Personal (llamo yo)</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign (any agent)</source>
+        <translation>&amp;Campaña (cualquier agente)</translation>
+    </message>
+    <message>
+        <source>Callback type:</source>
+        <translation>Tipo de rellamada:</translation>
+    </message>
+    <message>
+        <source>Problem with the chosen time</source>
+        <translation>Problema con la hora elegida</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>Reprogramar</translation>
+    </message>
+    <message>
+        <source>now {time} there</source>
+        <translation>allí son las {time}</translation>
+    </message>
+    <message>
+        <source>Calling hours: {hours} {zone} time</source>
+        <translation>Horario de llamadas: {hours}, hora de {zone}</translation>
+    </message>
+    <message>
+        <source>Now scheduled: {when} your time</source>
+        <translation>Programada ahora: {when}, tu hora</translation>
+    </message>
+    <message>
+        <source>Your site sends every reschedule back to the campaign.</source>
+        <translation>Tu centro devuelve cada reprogramación a la campaña.</translation>
+    </message>
+    <message>
+        <source>Your site makes every reschedule a personal callback.</source>
+        <translation>Tu centro convierte cada reprogramación en una rellamada personal.</translation>
+    </message>
+    <message>
+        <source>Type a time like 14:30.</source>
+        <translation>Escribe una hora como 14:30.</translation>
+    </message>
+    <message>
+        <source>their zone is unknown</source>
+        <translation>su zona horaria es desconocida</translation>
+    </message>
+    <message>
+        <source>{mine} your time  ·  {theirs}</source>
+        <translation>{mine}, tu hora  ·  {theirs}</translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <source>The time has no time zone.</source>
+        <extracomment>A callback needs a little lead: a time a few seconds ahead is in the past by the time OCS sees it.</extracomment>
+        <translation>La hora no tiene zona horaria.</translation>
+    </message>
+    <message>
+        <source>Your account is not allowed to reschedule records.</source>
+        <translation>Tu cuenta no tiene permiso para reprogramar registros.</translation>
+    </message>
+    <message>
+        <source>{type} callbacks are not allowed here.</source>
+        <translation>Aquí no se permiten rellamadas de tipo {type}.</translation>
+    </message>
+    <message>
+        <source>Pick a time at least {minutes} minute(s) from now.</source>
+        <translation>Elige una hora al menos {minutes} minuto(s) a partir de ahora.</translation>
+    </message>
+    <message>
+        <source>{time} is outside the contact&apos;s calling hours ({hours} {zone}).</source>
+        <translation>{time} está fuera del horario de llamadas del contacto ({hours} {zone}).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>GWS server addresses</source>
+        <translation>Direcciones de los servidores GWS</translation>
+    </message>
+    <message>
+        <source>One address per line, tried in this order.</source>
+        <translation>Una dirección por línea, se prueban en este orden.</translation>
+    </message>
+    <message>
+        <source>The system&apos;s certificates</source>
+        <translation>Los certificados del sistema</translation>
+    </message>
+    <message>
+        <source>CA bundle file</source>
+        <translation>Archivo de certificados de CA</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Choose the CA bundle file</source>
+        <translation>Elegir el archivo de certificados de CA</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Acknowledgement timeout in seconds</source>
+        <translation>Tiempo de espera de la confirmación, en segundos</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Reminder lead times in minutes</source>
+        <translation>Antelación de los recordatorios, en minutos</translation>
+    </message>
+    <message>
+        <source>Minutes before a callback is due, separated by commas. Empty: no reminders.</source>
+        <translation>Minutos antes de que venza una rellamada, separados por comas. Vacío: sin recordatorios.</translation>
+    </message>
+    <message>
+        <source>My time</source>
+        <translation>Mi hora</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s time</source>
+        <translation>La hora del contacto</translation>
+    </message>
+    <message>
+        <source>Time shown first</source>
+        <translation>Hora que se muestra primero</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Como el sistema</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>GWS &amp;servers:</source>
+        <translation>&amp;Servidores GWS:</translation>
+    </message>
+    <message>
+        <source>&amp;CA bundle:</source>
+        <translation>Certificados de &amp;CA:</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledgement timeout:</source>
+        <translation>Espera de &amp;confirmación:</translation>
+    </message>
+    <message>
+        <source>&amp;Remind me (minutes before):</source>
+        <translation>&amp;Recordarme (minutos antes):</translation>
+    </message>
+    <message>
+        <source>Show &amp;first:</source>
+        <translation>Mostrar &amp;primero:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Server and language changes apply at the next start.</source>
+        <translation>Los cambios de servidor e idioma se aplican en el próximo inicio.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>Certificados de CA</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificados (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
+    </message>
+</context>
+</TS>
