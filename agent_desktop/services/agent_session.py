@@ -15,7 +15,7 @@ import dataclasses
 import logging
 import time
 from datetime import datetime, timezone
-from typing import Callable
+from typing import Awaitable, Callable
 
 from agent_desktop.domain.agent import AgentProfile
 from agent_desktop.domain.records import CallbackType, OutboundRecord, RecordKey, RecordStatus
@@ -109,11 +109,19 @@ class AgentSession:
         """Load the local ledger and outbox, log in, open notifications, start the session.
 
         On failure everything opened so far is closed again before the error propagates.
+        The login request is on the wire while the local store opens (in its own thread):
+        neither needs the other, and notifications open only once both are done.
         """
         try:
-            if self.local is not None:
-                await self._load_local()
-            await self._connect()
+            login = asyncio.ensure_future(self.session.login())
+            try:
+                if self.local is not None:
+                    await self._load_local()
+            except BaseException:
+                login.cancel()
+                await asyncio.gather(login, return_exceptions=True)
+                raise
+            await self._connect(login)
         except BaseException:
             await self.close()
             raise
@@ -132,8 +140,8 @@ class AgentSession:
                 self.store.update(pending.key, status=RecordStatus.QUEUED, status_reason="")
         self._ledger = LedgerSync(self.store, self.local, self.owner, self._spawn)
 
-    async def _connect(self) -> None:
-        self.profile = await self.session.login()
+    async def _connect(self, login: Awaitable[AgentProfile]) -> None:
+        self.profile = await login
         await self._open_notifications()
         await self.session.start_contact_center_session()
         self._cc_session_started = True
@@ -260,12 +268,17 @@ class AgentSession:
             self._spawn(self._fail(pending, event.message), "late-fail")
 
     # -- reschedule --------------------------------------------------------------------------
-    async def reschedule(self, key: RecordKey, when: datetime, callback_type: CallbackType) -> OutboundRecord:
+    async def reschedule(self, key: RecordKey, when: datetime, callback_type: CallbackType, *,
+                         on_sent: Callable[[], None] | None = None) -> OutboundRecord:
         """Reschedule a known record. Returns it confirmed, or queued (offline: sent later).
 
         Raises ``RescheduleRefused`` (domain rules, nothing sent), ``OperationRefused`` or
         ``RequestRefused`` (the server said no: the row shows failed, the old time stays), or
         ``AcknowledgementTimeout`` (the row shows unconfirmed; it is retried by itself).
+
+        ``on_sent`` is called once the request is on the wire (not at all if it is queued or
+        fails before): a window can leave its own repainting until then, so that it overlaps
+        with the server's work instead of holding the request back.
         """
         record = self.store.get(key)
         if record is None:
@@ -277,25 +290,39 @@ class AgentSession:
             when=when.astimezone(timezone.utc), callback_type=callback_type,
             previous_at=record.scheduled_at, created_at=time.time())
         await self._supersede_older(key)
+        sending_now = self._online
         if self.local is not None:
-            await self.local.add_pending(pending)  # durable before anything is sent
+            # Durable before anything is sent. When it goes out at once, the row is written with
+            # its first attempt already counted: one write (and one wait for it) instead of two.
+            await self.local.add_pending(dataclasses.replace(pending, attempts=1) if sending_now else pending)
         self._pending[pending.reference_id] = pending
         if not self._online:
             self.store.update(key, status=RecordStatus.QUEUED, status_reason="")
             return self.store.get(key)  # type: ignore[return-value]
-        return await self._send(pending)
+        return await self._send(pending, counted=sending_now, on_sent=on_sent)
 
-    async def _send(self, pending: PendingReschedule) -> OutboundRecord:
+    async def _send(self, pending: PendingReschedule, *, counted: bool = False,
+                    on_sent: Callable[[], None] | None = None) -> OutboundRecord:
+        """``counted``: this attempt is on disk already (written with the outbox row)."""
         key = pending.key
-        self._in_flight.add(pending.reference_id)
-        if key in self.store:
-            self.store.update(key, status=RecordStatus.SENDING, status_reason="")
+        reference_id = pending.reference_id
+        self._in_flight.add(reference_id)
+
+        def sent() -> None:
+            # The row says "sending" once the request is on the wire: its repaint then overlaps
+            # with the server's work instead of delaying the request. Never after the outcome.
+            if reference_id in self._in_flight and reference_id in self._pending and key in self.store:
+                self.store.update(key, status=RecordStatus.SENDING, status_reason="")
+            if on_sent is not None:
+                on_sent()
+
         try:
-            if self.local is not None:
-                await self.local.count_attempt(pending.reference_id)
+            if self.local is not None and not counted:
+                await self.local.count_attempt(reference_id)
             request = RescheduleRequest(key, pending.campaign_name, pending.when, pending.callback_type,
-                                        pending.reference_id)
-            await self.operations.perform(key.record_handle, wire.reschedule_body(request, self.device_path))
+                                        reference_id)
+            await self.operations.perform(key.record_handle, wire.reschedule_body(request, self.device_path),
+                                          on_sent=sent)
         except AcknowledgementTimeout as exc:
             self._mark(key, RecordStatus.UNCONFIRMED, exc.message)
             self._schedule_retry()
@@ -318,7 +345,7 @@ class AgentSession:
             await self._fail(pending, exc.message)
             raise
         finally:
-            self._in_flight.discard(pending.reference_id)
+            self._in_flight.discard(reference_id)
         return await self._confirm(pending)
 
     def _queue_after(self, error: GwsError, key: RecordKey) -> OutboundRecord:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Any, Callable
 
 from agent_desktop.domain.records import CallbackType, RecordKey
 from agent_desktop.domain.rules import RescheduleRequest
@@ -49,14 +49,22 @@ class OutboundOperations:
         return True
 
     async def perform(
-        self, record_handle: int, body: dict[str, Any], *, timeout_s: float | None = None
+        self, record_handle: int, body: dict[str, Any], *, timeout_s: float | None = None,
+        on_sent: Callable[[], None] | None = None,
     ) -> OperationAcknowledged:
-        """POST one operation whose body carries a ``referenceId``; return its acknowledgement."""
+        """POST one operation whose body carries a ``referenceId``; return its acknowledgement.
+
+        ``on_sent`` is called once the request is on the wire, before any reply."""
         reference_id = body["referenceId"]
         future: asyncio.Future[OperationAcknowledged] = asyncio.get_running_loop().create_future()
         self._waiting[reference_id] = future
         try:
-            await self._session.post_record_operation(record_handle, body)
+            if on_sent is None:
+                await self._session.post_record_operation(record_handle, body)
+            else:
+                await self._session.post_record_operation(record_handle, body, on_sent=on_sent)
+            if future.done():  # on a fast server the outcome can come with (or before) the reply
+                return future.result()
             try:
                 return await asyncio.wait_for(future, timeout_s or self.ack_timeout_s)
             except asyncio.TimeoutError:

@@ -5,8 +5,10 @@ exception escapes to Qt.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from datetime import tzinfo
+from datetime import datetime, tzinfo
+from typing import Callable
 
 import shiboken6
 
@@ -15,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit
 from qasync import asyncSlot
 
 from agent_desktop import logs
-from agent_desktop.domain.records import OutboundRecord, RecordStatus
+from agent_desktop.domain.records import CallbackType, OutboundRecord, RecordStatus
 from agent_desktop.domain.rules import RescheduleRefused
 from agent_desktop.services.agent_session import AgentSession
 from agent_desktop.services.errors import AcknowledgementTimeout, GwsError
@@ -27,6 +29,10 @@ from agent_desktop.ui.reschedule_dialog import RescheduleDialog
 
 log = logging.getLogger(__name__)
 
+# After accepting the dialog, the window waits for the request to be on the wire before it puts
+# the focus back on the table (a repaint); at most this long, if the request is slow to go.
+TIDY_UP_AT_THE_LATEST_S = 0.1
+
 
 class MainController(QObject):
     def __init__(self, agent: AgentSession, window: MainWindow, *, agent_tz: tzinfo) -> None:
@@ -35,11 +41,19 @@ class MainController(QObject):
         self.window = window
         self.agent_tz = agent_tz
         self.dialog: RescheduleDialog | None = None
+        self._spent_dialog: RescheduleDialog | None = None  # closed; deleted when the next one opens
         self.password_prompt: QInputDialog | None = None
         agent.on_event = self.on_event
         window.reschedule_requested.connect(self.reschedule)
         window.closed.connect(self.detach)
         window.set_connection_state(agent.connection_state)
+
+    def _delete_spent_dialog(self) -> None:
+        """Now, not later: a deleteLater() would be carried out while the next dialog is open,
+        as likely as not just after it is accepted, while the agent waits for the answer."""
+        spent, self._spent_dialog = self._spent_dialog, None
+        if spent is not None and shiboken6.isValid(spent):
+            shiboken6.delete(spent)
 
     def detach(self) -> None:
         """The window is going: events that still come (the session closing) go nowhere."""
@@ -90,23 +104,49 @@ class MainController(QObject):
         if capabilities is None or not capabilities.may_reschedule:
             self.window.notify("✗ Your account is not allowed to reschedule callbacks.")
             return
+        self._delete_spent_dialog()
         dialog = RescheduleDialog(record, capabilities, agent_tz=self.agent_tz, parent=self.window)
         self.dialog = dialog
-        try:
-            result = await run_dialog(dialog)
-            chosen = dialog.chosen() if result == QDialog.DialogCode.Accepted else None
-        finally:
-            self.dialog = None
+        tidied = False
+
+        def tidy_up() -> None:
+            """Focus back on the table (a repaint of its row). The closed dialog is deleted when
+            the next one opens: destroying its widgets (~1 ms) is no work for the moment the
+            agent waits for the confirmation."""
+            nonlocal tidied
+            if tidied:
+                return
+            tidied = True
             if shiboken6.isValid(dialog):
-                dialog.deleteLater()
+                dialog.setObjectName("")  # automation finds only the dialog that is open
+                self._spent_dialog = dialog
             if shiboken6.isValid(self.window):
                 self.window.table_focus()
-        if chosen is None:
-            return
-        when, callback_type = chosen
+
+        fallback: asyncio.TimerHandle | None = None
+        try:
+            try:
+                result = await run_dialog(dialog)
+                chosen = dialog.chosen() if result == QDialog.DialogCode.Accepted else None
+            finally:
+                self.dialog = None
+            if chosen is None:
+                return
+            # The request goes first: the window tidies up once it is on the wire, so that those
+            # repaints overlap with the server's work instead of holding the request back (or
+            # after TIDY_UP_AT_THE_LATEST_S, when the request is slow to go).
+            fallback = asyncio.get_running_loop().call_later(TIDY_UP_AT_THE_LATEST_S, tidy_up)
+            await self._send_reschedule(record, *chosen, on_sent=tidy_up)
+        finally:
+            if fallback is not None:
+                fallback.cancel()
+            tidy_up()
+
+    async def _send_reschedule(self, record: OutboundRecord, when: datetime, callback_type: CallbackType, *,
+                               on_sent: Callable[[], None]) -> None:
         who = record.contact_name or record.phone
         try:
-            updated = await self.agent.reschedule(record.key, when, callback_type)
+            updated = await self.agent.reschedule(record.key, when, callback_type, on_sent=on_sent)
         except RescheduleRefused as refused:
             self.window.notify(f"✗ Not sent: {refused.message}")
         except AcknowledgementTimeout:

@@ -214,3 +214,92 @@ def test_a_comma_separated_address_is_a_list_of_nodes():
     assert gws.nodes == ["https://gws1.example.com", "https://gws2.example.com"]
     with pytest.raises(ValueError):
         GwsSession(" , ", "agent1", "pw")
+
+
+async def test_the_cometd_headers_follow_every_change_of_cookies_token_and_password(wire_sample):
+    """request_headers is kept between CometD requests, but never goes stale."""
+    gws = session(gws_like(wire_sample("me_reply.json"), []))
+    await gws.login()
+    first = gws.request_headers(gws.notifications_url)
+    assert gws.request_headers(gws.notifications_url) == first
+    gws.store_cookies(gws.notifications_url, ["BAYEUX_BROWSER=b1; Path=/"])
+    assert "BAYEUX_BROWSER=b1" in gws.request_headers(gws.notifications_url)["Cookie"]
+    gws.set_password("another")
+    renewed = gws.request_headers(gws.notifications_url)["Authorization"]
+    assert renewed == httpx.BasicAuth("agent1", "another")._auth_header
+    gws._csrf_token = "a-new-token"  # what a reply carrying a new token does (_remember_csrf)
+    assert gws.request_headers(gws.notifications_url)["X-CSRF-TOKEN"] == "a-new-token"
+    gws.use_node("http://127.0.0.1:8091")
+    assert "Cookie" not in gws.request_headers("http://127.0.0.1:8091/api/v2/notifications")
+    await gws.aclose()
+
+
+async def test_an_expired_cookie_leaves_the_cometd_headers():
+    import time as clock
+    from http.cookiejar import Cookie
+
+    gws = GwsSession("http://127.0.0.1:8090", "agent1", "secret")
+    soon = int(clock.time()) - 1  # already expired: the policy drops it, and so must the cache
+    gws._client.cookies.jar.set_cookie(Cookie(0, "OLD", "x", None, False, "127.0.0.1", False, False, "/", True,
+                                              False, soon + 3600, False, None, None, {}))
+    assert "OLD=x" in gws.request_headers(gws.notifications_url)["Cookie"]
+    for cookie in gws._client.cookies.jar:
+        cookie.expires = soon
+    assert "Cookie" not in gws.request_headers(gws.notifications_url)
+    await gws.aclose()
+
+
+async def test_on_sent_comes_once_the_request_is_on_the_wire_before_the_reply():
+    """The caller hears that the request went out while the server is still working on it."""
+    import asyncio
+
+    release = asyncio.Event()
+    received = asyncio.Event()
+
+    async def server(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = await reader.readuntil(b"\r\n\r\n")
+        length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                      if line.lower().startswith(b"content-length"))
+        await reader.readexactly(length)
+        received.set()
+        await release.wait()  # the server "works" until the test lets it answer
+        body = b'{"statusCode": 0}'
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s"
+                     % (len(body), body))
+        await writer.drain()
+        writer.close()
+
+    listener = await asyncio.start_server(server, "127.0.0.1", 0)
+    port = listener.sockets[0].getsockname()[1]
+    gws = GwsSession(f"http://127.0.0.1:{port}", "agent1", "secret")
+    sent = []
+    posting = asyncio.ensure_future(gws.post_record_operation(9, {"operationName": "RescheduleRecord"},
+                                                              on_sent=lambda: sent.append(received.is_set())))
+    await received.wait()
+    while not sent:  # the client side runs on: its trace event comes right after the write
+        await asyncio.sleep(0)
+    assert not posting.done() and len(sent) == 1
+    release.set()
+    await posting
+    assert len(sent) == 1  # once, not again with the reply
+    await gws.aclose()
+    listener.close()
+    await listener.wait_closed()
+
+
+async def test_on_sent_is_not_called_when_the_request_never_left():
+    gws = GwsSession("http://127.0.0.1:9", "agent1", "secret")  # the discard port: nobody listens
+    sent = []
+    with pytest.raises(ServerUnreachable):
+        await gws.post_record_operation(9, {"operationName": "RescheduleRecord"}, on_sent=lambda: sent.append(1))
+    assert sent == []
+    await gws.aclose()
+
+
+async def test_on_sent_still_comes_with_a_transport_that_reports_no_progress(wire_sample):
+    gws = session(gws_like(wire_sample("me_reply.json"), []))  # MockTransport: no httpcore trace events
+    await gws.login()
+    sent = []
+    await gws.post_record_operation(9, {"operationName": "RescheduleRecord"}, on_sent=lambda: sent.append(1))
+    assert sent == [1]
+    await gws.aclose()
