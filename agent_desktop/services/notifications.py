@@ -48,6 +48,7 @@ from agent_desktop.services.events import (
     NotificationSessionRenewed,
 )
 from agent_desktop.services.gws_session import GwsSession
+from agent_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 log = logging.getLogger(__name__)
 
@@ -102,8 +103,8 @@ class _GwsBridge(Extension):
             isinstance(m, dict) and isinstance(m.get("channel"), str) for m in payload
         ):
             if isinstance(payload, dict) and wire.as_int(payload.get("statusCode")) == 20:
-                raise AuthenticationFailed("The notification server refused the user name or password.")
-            raise NotificationsError("The notification server sent a reply that is not CometD.")
+                raise AuthenticationFailed(_REFUSED())
+            raise NotificationsError(Message("Errors", QT_TRANSLATE_NOOP("Errors", "The notification server sent a reply that is not CometD.")))
         if headers is not None and hasattr(headers, "getall"):
             self._session.store_cookies(self._session.notifications_url, headers.getall("Set-Cookie", []))
         for message in payload:
@@ -157,18 +158,22 @@ def _causes(exc: BaseException) -> list[BaseException]:
     return chain
 
 
+def _REFUSED() -> Message:  # noqa: N802
+    return Message("Errors", QT_TRANSLATE_NOOP("Errors", "The notification server refused the user name or password."))
+
+
 def _open_error(exc: BaseException, url: str) -> GwsError:
     chain = _causes(exc)
     if any(isinstance(c, (ssl.SSLCertVerificationError, aiohttp.ClientConnectorCertificateError)) for c in chain):
-        return TlsVerificationFailed(
-            f"The certificate of {url} could not be verified. Check the address, or ask IT for the "
-            "company's CA bundle.")
+        return TlsVerificationFailed(Message("Errors", QT_TRANSLATE_NOOP(
+            "Errors", "The certificate of {url} could not be verified. Check the address, or ask IT for the "
+            "company's CA bundle."), url=url))
     status = next((c.status for c in chain if isinstance(c, aiohttp.ClientResponseError)), None)
     if status == 401:
-        return AuthenticationFailed("The notification server refused the user name or password.")
+        return AuthenticationFailed(_REFUSED())
     if status is not None:
-        return NotificationsError(f"The notification server answered HTTP {status}.")
-    return NotificationsError(f"Cannot open notifications: {exc}")
+        return NotificationsError(Message("Errors", QT_TRANSLATE_NOOP("Errors", "The notification server answered HTTP {status}."), status=status))
+    return NotificationsError(Message("Errors", QT_TRANSLATE_NOOP("Errors", "Cannot open notifications: {reason}"), reason=exc))
 
 
 class NotificationClient:

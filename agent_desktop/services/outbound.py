@@ -19,6 +19,7 @@ from agent_desktop.services import wire
 from agent_desktop.services.errors import AcknowledgementTimeout, OperationRefused
 from agent_desktop.services.events import Event, OperationAcknowledged, OperationFailed
 from agent_desktop.services.gws_session import GwsSession
+from agent_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 DEFAULT_ACK_TIMEOUT_S = 30.0
 
@@ -68,11 +69,9 @@ class OutboundOperations:
             try:
                 return await asyncio.wait_for(future, timeout_s or self.ack_timeout_s)
             except asyncio.TimeoutError:
-                raise AcknowledgementTimeout(
-                    "No confirmation from the server in time: the reschedule may or may not have "
-                    "been applied.",
-                    reference_id,
-                ) from None
+                raise AcknowledgementTimeout(Message("Errors", QT_TRANSLATE_NOOP(
+                    "Errors", "No confirmation from the server in time: the reschedule may or may not have "
+                    "been applied.")), reference_id) from None
         finally:
             self._waiting.pop(reference_id, None)
             if future.done() and not future.cancelled():

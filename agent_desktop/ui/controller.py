@@ -23,6 +23,7 @@ from agent_desktop.services.agent_session import AgentSession
 from agent_desktop.services.errors import AcknowledgementTimeout, GwsError
 from agent_desktop.services.events import ConnectionStateChanged, Event, NotificationSessionRenewed
 from agent_desktop.ui import format as fmt
+from agent_desktop.ui.i18n import translated
 from agent_desktop.ui.main_window import MainWindow
 from agent_desktop.ui.qt_async import run_dialog
 from agent_desktop.ui.reschedule_dialog import RescheduleDialog
@@ -66,7 +67,7 @@ class MainController(QObject):
             if event.needs_password:
                 self.ask_password_again(event.detail)
         elif isinstance(event, NotificationSessionRenewed):
-            self.window.notify("Reconnected to the server.")
+            self.window.notify(self.tr("Reconnected to the server."))
 
     @asyncSlot(str)
     async def ask_password_again(self, why: str) -> None:
@@ -75,10 +76,10 @@ class MainController(QObject):
             return
         prompt = QInputDialog(self.window)
         prompt.setObjectName("passwordPrompt")
-        prompt.setWindowTitle("Password needed")
-        prompt.setLabelText(f"{why}\nType your password to reconnect. Your queued reschedules are kept.")
+        prompt.setWindowTitle(self.tr("Password needed"))
+        prompt.setLabelText(translated(why) + "\n" + self.tr("Type your password to reconnect. Your queued reschedules are kept."))
         prompt.setTextEchoMode(QLineEdit.EchoMode.Password)
-        prompt.setOkButtonText("Reconnect")
+        prompt.setOkButtonText(self.tr("Reconnect"))
         self.password_prompt = prompt
         try:
             accepted = await run_dialog(prompt) == QDialog.DialogCode.Accepted
@@ -90,9 +91,9 @@ class MainController(QObject):
         if accepted and password:
             logs.register_secret(password)
             self.agent.retry_with_password(password)
-            self.window.notify("Reconnecting…")
+            self.window.notify(self.tr("Reconnecting…"))
         else:
-            self.window.notify("Offline: your reschedules are kept and will be sent after you sign in.")
+            self.window.notify(self.tr("Offline: your reschedules are kept and will be sent after you sign in."))
 
     @asyncSlot(object)
     async def reschedule(self, record: OutboundRecord) -> None:
@@ -102,7 +103,7 @@ class MainController(QObject):
             return
         capabilities = self.agent.profile.outbound if self.agent.profile else None
         if capabilities is None or not capabilities.may_reschedule:
-            self.window.notify("✗ Your account is not allowed to reschedule callbacks.")
+            self.window.notify(self.tr("✗ Your account is not allowed to reschedule callbacks."))
             return
         self._delete_spent_dialog()
         dialog = RescheduleDialog(record, capabilities, agent_tz=self.agent_tz, parent=self.window)
@@ -148,22 +149,22 @@ class MainController(QObject):
         try:
             updated = await self.agent.reschedule(record.key, when, callback_type, on_sent=on_sent)
         except RescheduleRefused as refused:
-            self.window.notify(f"✗ Not sent: {refused.message}")
+            self.window.notify(self.tr("✗ Not sent: {reason}").format(reason=translated(refused.message)))
         except AcknowledgementTimeout:
-            self.window.notify(f"? No confirmation yet for {who}: the server has not answered.")
+            self.window.notify(self.tr("? No confirmation yet for {who}: the server has not answered.").format(who=who))
         except GwsError as error:
-            self.window.notify(f"✗ {who}: {error.message}")
+            self.window.notify(self.tr("✗ {who}: {reason}").format(who=who, reason=translated(error.message)))
         except KeyError:
-            self.window.notify(f"✗ {who} is no longer in your list.")
+            self.window.notify(self.tr("✗ {who} is no longer in your list.").format(who=who))
         except Exception:  # noqa: BLE001 - the agent gets a notice, the log gets the details
             log.exception("reschedule failed unexpectedly")
-            self.window.notify(f"✗ {who}: something went wrong; see the log.")
+            self.window.notify(self.tr("✗ {who}: something went wrong; see the log.").format(who=who))
         else:
             if updated is not None and updated.status is RecordStatus.QUEUED:
-                self.window.notify(f"⏸ {who}: saved on this computer; it will be sent when the "
-                                   "connection is back.")
+                self.window.notify(self.tr("⏸ {who}: saved on this computer; it will be sent when the "
+                                           "connection is back.").format(who=who))
                 return
-            self.window.notify(
-                f"✓ {who}: {callback_type.value.lower()} callback confirmed for "
-                f"{fmt.agent_time(when, self.agent_tz)} your time."
-            )
+            confirmed = (self.tr("✓ {who}: personal callback confirmed for {when} your time.")
+                         if callback_type is CallbackType.PERSONAL
+                         else self.tr("✓ {who}: campaign callback confirmed for {when} your time."))
+            self.window.notify(confirmed.format(who=who, when=fmt.agent_time(when, self.agent_tz)))

@@ -13,18 +13,23 @@ long value wraps under itself, as the table of the first version did.
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from datetime import datetime, timezone, tzinfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from agent_desktop.domain.records import OutboundRecord
+from agent_desktop.domain.records import CallbackType, OutboundRecord
+from agent_desktop.texts import QT_TRANSLATE_NOOP
 from agent_desktop.ui import format as fmt
 
-PLACEHOLDER = "Select a callback to see its details."
-_NAMES = ("Phone", "Campaign", "Calling list", "Your time", "Their time", "Their zone", "Calling hours", "Type",
-          "Status", "Attempts", "Record")
+_PLACEHOLDER = QT_TRANSLATE_NOOP("DetailsPane", "Select a callback to see its details.")
+_NAMES = (QT_TRANSLATE_NOOP("DetailsPane", "Phone"), QT_TRANSLATE_NOOP("DetailsPane", "Campaign"),
+          QT_TRANSLATE_NOOP("DetailsPane", "Calling list"), QT_TRANSLATE_NOOP("DetailsPane", "Your time"),
+          QT_TRANSLATE_NOOP("DetailsPane", "Their time"), QT_TRANSLATE_NOOP("DetailsPane", "Their zone"),
+          QT_TRANSLATE_NOOP("DetailsPane", "Calling hours"), QT_TRANSLATE_NOOP("DetailsPane", "Type"),
+          QT_TRANSLATE_NOOP("DetailsPane", "Status"), QT_TRANSLATE_NOOP("DetailsPane", "Attempts"),
+          QT_TRANSLATE_NOOP("DetailsPane", "Record"))
 _GAP = 12  # pixels between the longest name and the values
 
 
@@ -37,7 +42,8 @@ class DetailsPane(QTextBrowser):
     def __init__(self, agent_tz: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detailsPane")
-        self.setAccessibleName("Record details")
+        self.setAccessibleName(self.tr("Record details"))
+        self._names = {name: QCoreApplication.translate("DetailsPane", name) for name in _NAMES}
         self._agent_tz = agent_tz
         self.setOpenLinks(False)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -51,7 +57,7 @@ class DetailsPane(QTextBrowser):
         base = QFont(self.font())
         bold = QFont(base)
         bold.setBold(True)
-        indent = max(QFontMetrics(bold).horizontalAdvance(name) for name in _NAMES) + _GAP
+        indent = max(QFontMetrics(bold).horizontalAdvance(name) for name in self._names.values()) + _GAP
         self._name_format = QTextCharFormat()
         self._name_format.setFont(bold)
         self._value_format = QTextCharFormat()
@@ -83,29 +89,37 @@ class DetailsPane(QTextBrowser):
 
     def _lines_of(self, record: OutboundRecord | None) -> list[tuple[str, str, str]]:
         if record is None:
-            return [("placeholder", "", PLACEHOLDER)]
+            return [("placeholder", "", QCoreApplication.translate("DetailsPane", _PLACEHOLDER))]
         when = record.scheduled_at
-        status = record.status_reason and f"{record.status.value}: {record.status_reason}" or record.status.value
+        n = self._names
         lines = [
-            ("title", "", record.contact_name or record.phone or "Contact"),
-            ("line", "Phone", record.phone or "—"),
-            ("line", "Campaign", record.campaign_name or "—"),
-            ("line", "Calling list", record.calling_list or "—"),
-            ("line", "Your time", fmt.agent_time(when, self._agent_tz)),
-            ("line", "Their time", fmt.contact_time(when, record.contact_zone, self._agent_tz)),
-            ("line", "Their zone", fmt.zone_detail(when, record.contact_zone)),
-            ("line", "Calling hours",
-             f"{record.calling_window.describe()} their time" if record.calling_window else "—"),
-            ("line", "Type", record.callback_type.value if record.callback_type else "—"),
-            ("line", "Status", status),
-            ("line", "Attempts", str(record.attempts)),
-            ("line", "Record", f"handle {record.key.record_handle}, application {record.key.application_id}"),
+            ("title", "", record.contact_name or record.phone or self.tr("Contact")),
+            ("line", n["Phone"], record.phone or "—"),
+            ("line", n["Campaign"], record.campaign_name or "—"),
+            ("line", n["Calling list"], record.calling_list or "—"),
+            ("line", n["Your time"], fmt.agent_time(when, self._agent_tz)),
+            ("line", n["Their time"], fmt.contact_time(when, record.contact_zone, self._agent_tz)),
+            ("line", n["Their zone"], fmt.zone_detail(when, record.contact_zone)),
+            ("line", n["Calling hours"], self.tr("{hours} their time").format(hours=record.calling_window.describe())
+             if record.calling_window else "—"),
+            ("line", n["Type"], self._type_word(record)),
+            ("line", n["Status"], fmt.status_text(record, datetime.now(timezone.utc))),
+            ("line", n["Attempts"], str(record.attempts)),
+            ("line", n["Record"], self.tr("handle {handle}, application {application}").format(
+                handle=record.key.record_handle, application=record.key.application_id)),
         ]
         custom = sorted(record.customer_fields.items())
         if custom:
-            lines.append(("heading", "", "Customer"))
+            lines.append(("heading", "", self.tr("Customer")))
             lines.extend(("line", name.replace("_", " ").capitalize(), str(value)) for name, value in custom)
         return lines
+
+    def _type_word(self, record: OutboundRecord) -> str:
+        if record.callback_type is CallbackType.PERSONAL:
+            return self.tr("Personal")
+        if record.callback_type is CallbackType.CAMPAIGN:
+            return self.tr("Campaign")
+        return "—"
 
     def show_record(self, record: OutboundRecord | None) -> None:
         lines = self._lines_of(record)

@@ -218,9 +218,9 @@ def test_the_details_pane_rewrites_only_the_lines_that_changed(qtbot):
     written = pane.blocks_written
     pane.show_record(dataclasses.replace(shown, status=RecordStatus.SENDING))
     assert pane.blocks_written == written + 1
-    assert "Status\tsending" in pane.text() and pane.text().count("\n") == text.count("\n")
+    assert "Status\t⟳ Sending…" in pane.text() and pane.text().count("\n") == text.count("\n")
     pane.show_record(dataclasses.replace(shown, status=RecordStatus.FAILED, status_reason="Outside the window"))
-    assert "Status\tfailed: Outside the window" in pane.text()
+    assert "Status\t✗ Failed: Outside the window" in pane.text()
     written = pane.blocks_written
     pane.show_record(dataclasses.replace(shown, status=RecordStatus.FAILED, status_reason="Outside the window"))
     assert pane.blocks_written == written  # the same again: nothing to do
