@@ -49,6 +49,14 @@ def parse_clock_time(text: str) -> time | None:
     return None
 
 
+class _DateEdit(QDateEdit):
+    """One Tab stop, not one per date section: the arrow keys move between day, month and year,
+    so an agent tabbing through the dialog is not held in the date for four key presses."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        return QWidget.focusNextPrevChild(self, next)
+
+
 class RescheduleDialog(QDialog):
     """Opened with ``open()`` and awaited (``qt_async.run_dialog``); read ``chosen()`` after."""
 
@@ -76,7 +84,7 @@ class RescheduleDialog(QDialog):
         form = QFormLayout()
         layout.addLayout(form)
 
-        self.date_edit = QDateEdit(calendarPopup=True)
+        self.date_edit = _DateEdit(calendarPopup=True)
         self.date_edit.setObjectName("dateEdit")
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
         self.date_edit.setAccessibleName(self.tr("Date, your time"))
@@ -135,7 +143,14 @@ class RescheduleDialog(QDialog):
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Reschedule"))
         self.ok_button.setObjectName("rescheduleButton")
+        # Enter confirms wherever the focus is; Enter on Cancel itself cancels (keyPressEvent).
+        # No button is auto-default: Qt hands "default" to each auto-default button that Tab
+        # passes and, after Cancel, to none, so Enter would cancel or do nothing.
+        self.ok_button.setAutoDefault(False)
         self.ok_button.setDefault(True)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setAutoDefault(False)
         self.buttons.accepted.connect(self._accept_if_valid)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -271,6 +286,12 @@ class RescheduleDialog(QDialog):
         self.error_label.setText(f"✗ {problem}" if problem else "")
         self.error_label.setVisible(bool(problem))
         self.ok_button.setEnabled(problem is None)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focusWidget() is self.cancel_button:
+            self.reject()
+            return
+        super().keyPressEvent(event)
 
     def _accept_if_valid(self) -> None:
         if not self.isVisible():  # already finished (Enter reached both the field and the dialog)

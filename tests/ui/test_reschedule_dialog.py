@@ -119,3 +119,24 @@ def test_forced_campaign_hides_the_choice(open_dialog):
 def test_parse_clock_time(text, expected):
     parsed = parse_clock_time(text)
     assert ((parsed.hour, parsed.minute) if parsed else None) == expected
+
+
+def test_enter_confirms_after_tabbing_past_cancel_and_cancels_on_cancel(qtbot, open_dialog):
+    from PySide6.QtWidgets import QApplication
+
+    dialog = open_dialog()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    passed_cancel = False
+    for _ in range(20):  # round the dialog: past Cancel and on to the type
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        passed_cancel = passed_cancel or QApplication.focusWidget() is dialog.cancel_button
+        if passed_cancel and QApplication.focusWidget() is dialog.personal_radio:
+            break
+    assert passed_cancel and QApplication.focusWidget() is dialog.personal_radio
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    other = open_dialog()
+    other.cancel_button.setFocus()
+    qtbot.keyClick(other.cancel_button, Qt.Key.Key_Return)
+    assert other.result() == QDialog.DialogCode.Rejected and not other.isVisible()
