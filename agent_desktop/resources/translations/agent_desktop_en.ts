@@ -64,6 +64,108 @@
     </message>
 </context>
 <context>
+    <name>DetailsPane</name>
+    <message>
+        <source>Select a callback to see its details.</source>
+        <translation>Select a callback to see its details.</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Calling list</source>
+        <translation>Calling list</translation>
+    </message>
+    <message>
+        <source>Your time</source>
+        <translation>Your time</translation>
+    </message>
+    <message>
+        <source>Their time</source>
+        <translation>Their time</translation>
+    </message>
+    <message>
+        <source>Their zone</source>
+        <translation>Their zone</translation>
+    </message>
+    <message>
+        <source>Calling hours</source>
+        <translation>Calling hours</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Record details</source>
+        <translation>Record details</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>{hours} their time</source>
+        <translation>{hours} their time</translation>
+    </message>
+    <message>
+        <source>handle {handle}, application {application}</source>
+        <translation>handle {handle}, application {application}</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>Personal</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The notification server sent a reply that is not CometD.</source>
+        <translation>The notification server sent a reply that is not CometD.</translation>
+    </message>
+    <message>
+        <source>The notification server refused the user name or password.</source>
+        <translation>The notification server refused the user name or password.</translation>
+    </message>
+    <message>
+        <source>The certificate of {url} could not be verified. Check the address, or ask IT for the company&apos;s CA bundle.</source>
+        <translation>The certificate of {url} could not be verified. Check the address, or ask IT for the company&apos;s CA bundle.</translation>
+    </message>
+    <message>
+        <source>The notification server answered HTTP {status}.</source>
+        <translation>The notification server answered HTTP {status}.</translation>
+    </message>
+    <message>
+        <source>Cannot open notifications: {reason}</source>
+        <translation>Cannot open notifications: {reason}</translation>
+    </message>
+    <message>
+        <source>No confirmation from the server in time: the reschedule may or may not have been applied.</source>
+        <translation>No confirmation from the server in time: the reschedule may or may not have been applied.</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>—</source>
@@ -128,6 +230,69 @@
     <message>
         <source>Scheduled</source>
         <translation>Scheduled</translation>
+    </message>
+</context>
+<context>
+    <name>MainController</name>
+    <message>
+        <source>Reconnected to the server.</source>
+        <translation>Reconnected to the server.</translation>
+    </message>
+    <message>
+        <source>Password needed</source>
+        <translation>Password needed</translation>
+    </message>
+    <message>
+        <source>Type your password to reconnect. Your queued reschedules are kept.</source>
+        <translation>Type your password to reconnect. Your queued reschedules are kept.</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconnect</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconnecting…</translation>
+    </message>
+    <message>
+        <source>Offline: your reschedules are kept and will be sent after you sign in.</source>
+        <translation>Offline: your reschedules are kept and will be sent after you sign in.</translation>
+    </message>
+    <message>
+        <source>✗ Your account is not allowed to reschedule callbacks.</source>
+        <translation>✗ Your account is not allowed to reschedule callbacks.</translation>
+    </message>
+    <message>
+        <source>✗ Not sent: {reason}</source>
+        <translation>✗ Not sent: {reason}</translation>
+    </message>
+    <message>
+        <source>? No confirmation yet for {who}: the server has not answered.</source>
+        <translation>? No confirmation yet for {who}: the server has not answered.</translation>
+    </message>
+    <message>
+        <source>✗ {who}: {reason}</source>
+        <translation>✗ {who}: {reason}</translation>
+    </message>
+    <message>
+        <source>✗ {who} is no longer in your list.</source>
+        <translation>✗ {who} is no longer in your list.</translation>
+    </message>
+    <message>
+        <source>✗ {who}: something went wrong; see the log.</source>
+        <translation>✗ {who}: something went wrong; see the log.</translation>
+    </message>
+    <message>
+        <source>⏸ {who}: saved on this computer; it will be sent when the connection is back.</source>
+        <translation>⏸ {who}: saved on this computer; it will be sent when the connection is back.</translation>
+    </message>
+    <message>
+        <source>✓ {who}: personal callback confirmed for {when} your time.</source>
+        <translation>✓ {who}: personal callback confirmed for {when} your time.</translation>
+    </message>
+    <message>
+        <source>✓ {who}: campaign callback confirmed for {when} your time.</source>
+        <translation>✓ {who}: campaign callback confirmed for {when} your time.</translation>
     </message>
 </context>
 <context>

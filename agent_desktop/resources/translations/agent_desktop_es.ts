@@ -64,6 +64,108 @@
     </message>
 </context>
 <context>
+    <name>DetailsPane</name>
+    <message>
+        <source>Select a callback to see its details.</source>
+        <translation>Selecciona una rellamada para ver sus detalles.</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>Calling list</source>
+        <translation>Lista de llamadas</translation>
+    </message>
+    <message>
+        <source>Your time</source>
+        <translation>Tu hora</translation>
+    </message>
+    <message>
+        <source>Their time</source>
+        <translation>Su hora</translation>
+    </message>
+    <message>
+        <source>Their zone</source>
+        <translation>Su zona horaria</translation>
+    </message>
+    <message>
+        <source>Calling hours</source>
+        <translation>Horario de llamadas</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Record details</source>
+        <translation>Detalles del registro</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>{hours} their time</source>
+        <translation>{hours}, su hora</translation>
+    </message>
+    <message>
+        <source>handle {handle}, application {application}</source>
+        <translation>identificador {handle}, aplicación {application}</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>Personal</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The notification server sent a reply that is not CometD.</source>
+        <translation>El servidor de notificaciones envió una respuesta que no es CometD.</translation>
+    </message>
+    <message>
+        <source>The notification server refused the user name or password.</source>
+        <translation>El servidor de notificaciones rechazó el usuario o la contraseña.</translation>
+    </message>
+    <message>
+        <source>The certificate of {url} could not be verified. Check the address, or ask IT for the company&apos;s CA bundle.</source>
+        <translation>No se pudo verificar el certificado de {url}. Comprueba la dirección o pide a Sistemas los certificados de CA de la empresa.</translation>
+    </message>
+    <message>
+        <source>The notification server answered HTTP {status}.</source>
+        <translation>El servidor de notificaciones respondió HTTP {status}.</translation>
+    </message>
+    <message>
+        <source>Cannot open notifications: {reason}</source>
+        <translation>No se pueden abrir las notificaciones: {reason}</translation>
+    </message>
+    <message>
+        <source>No confirmation from the server in time: the reschedule may or may not have been applied.</source>
+        <translation>El servidor no confirmó a tiempo: puede que la reprogramación se haya aplicado o no.</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>—</source>
@@ -128,6 +230,69 @@
     <message>
         <source>Scheduled</source>
         <translation>Programada</translation>
+    </message>
+</context>
+<context>
+    <name>MainController</name>
+    <message>
+        <source>Reconnected to the server.</source>
+        <translation>Reconectado al servidor.</translation>
+    </message>
+    <message>
+        <source>Password needed</source>
+        <translation>Se necesita la contraseña</translation>
+    </message>
+    <message>
+        <source>Type your password to reconnect. Your queued reschedules are kept.</source>
+        <translation>Escribe tu contraseña para reconectar. Tus reprogramaciones en cola se conservan.</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconectar</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconectando…</translation>
+    </message>
+    <message>
+        <source>Offline: your reschedules are kept and will be sent after you sign in.</source>
+        <translation>Sin conexión: tus reprogramaciones se conservan y se enviarán cuando inicies sesión.</translation>
+    </message>
+    <message>
+        <source>✗ Your account is not allowed to reschedule callbacks.</source>
+        <translation>✗ Tu cuenta no tiene permiso para reprogramar rellamadas.</translation>
+    </message>
+    <message>
+        <source>✗ Not sent: {reason}</source>
+        <translation>✗ No enviada: {reason}</translation>
+    </message>
+    <message>
+        <source>? No confirmation yet for {who}: the server has not answered.</source>
+        <translation>? Aún sin confirmación para {who}: el servidor no ha respondido.</translation>
+    </message>
+    <message>
+        <source>✗ {who}: {reason}</source>
+        <translation>✗ {who}: {reason}</translation>
+    </message>
+    <message>
+        <source>✗ {who} is no longer in your list.</source>
+        <translation>✗ {who} ya no está en tu lista.</translation>
+    </message>
+    <message>
+        <source>✗ {who}: something went wrong; see the log.</source>
+        <translation>✗ {who}: algo ha fallado; consulta el registro.</translation>
+    </message>
+    <message>
+        <source>⏸ {who}: saved on this computer; it will be sent when the connection is back.</source>
+        <translation>⏸ {who}: guardada en este equipo; se enviará cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>✓ {who}: personal callback confirmed for {when} your time.</source>
+        <translation>✓ {who}: rellamada personal confirmada para el {when}, tu hora.</translation>
+    </message>
+    <message>
+        <source>✓ {who}: campaign callback confirmed for {when} your time.</source>
+        <translation>✓ {who}: rellamada de campaña confirmada para el {when}, tu hora.</translation>
     </message>
 </context>
 <context>
