@@ -2,19 +2,20 @@
 
 No other module creates services or reads the command line. Layer direction (DESIGN.md):
 app → ui → services → domain; app may also start the simulator, for ``--demo`` only.
+
+Start-up order matters (``docs/performance.md``): this module imports almost nothing at the top,
+so that ``--demo`` starts its simulator process as early as it can (argparse and ``subprocess``
+only), and the simulator boots on the other core while this process imports the rest.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
-import logging
+import gc
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
-from agent_desktop import __version__, logs
-
-log = logging.getLogger("agent_desktop")
+from agent_desktop import __version__
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def configure_logging(level: str) -> None:
     """Console at ``level``, the rotating file in the platform log folder, secrets redacted."""
+    from agent_desktop import logs
+
     logs.configure_logging(level)
 
 
@@ -119,6 +122,8 @@ async def _run_records(args: argparse.Namespace) -> int:
 
 def _run_headless(coro_factory, args: argparse.Namespace) -> int:
     # The commands' modules are imported here, not at the top: the window does not need them.
+    import asyncio
+
     from agent_desktop import headless
 
     try:
@@ -132,17 +137,36 @@ def _run_headless(coro_factory, args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.demo and args.command is None:
-        from agent_desktop.demo import DemoSimulator
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["--run-simulator"]:  # demo.RUN_SIMULATOR: the demo's simulator in a bundle
+        import runpy  # runs exactly what ``python -m agent_desktop.simulator ARGS`` runs
 
-        # First thing: the simulator boots in its own process while this one imports Qt.
-        args.demo_simulator = DemoSimulator()
+        sys.argv[1:] = argv[1:]
+        runpy.run_module("agent_desktop.simulator", run_name="__main__", alter_sys=True)
+        return 0  # not reached: the module exits with the simulator's status
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        # Start-up makes ~100,000 objects that live as long as the app (modules, classes, Qt
+        # wrappers); the collector would walk them over and over while they are made (~0.1 s of
+        # a 1 s start). It is paused until the window is up; gui.py then freezes them out of its
+        # sight and turns it back on.
+        args.startup_gc_paused = gc.isenabled()
+        gc.disable()
+        if args.demo:
+            from agent_desktop.demo import DemoSimulator
+
+            # First thing: the simulator boots in its own process while this one imports Qt.
+            args.demo_simulator = DemoSimulator()
+        # Qt is loaded only for the window. gui.py imports the network stack before Qt, and
+        # configures logging once Qt is loaded (the banner then names Qt's version for free).
+        try:
+            from agent_desktop.gui import main_gui
+
+            return main_gui(args)
+        finally:
+            if args.demo:  # also when the window failed before it took the simulator over
+                args.demo_simulator.stop()
     configure_logging(args.log_level)
     if args.command == "reschedule":
         return _run_headless(_run_reschedule, args)
-    if args.command == "records":
-        return _run_headless(_run_records, args)
-    from agent_desktop.gui import main_gui  # Qt is loaded only for the window
-
-    return main_gui(args)
+    return _run_headless(_run_records, args)

@@ -10,7 +10,6 @@ thread.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
 from typing import Awaitable, Callable, TypeVar
 
 import shiboken6
@@ -30,17 +29,10 @@ from PySide6.QtWidgets import (
 
 from agent_desktop.services import credentials
 from agent_desktop.services.errors import GwsError
+from agent_desktop.ui.login_attempt import LoginAttempt
 
 T = TypeVar("T")
 MAX_SERVERS = 10
-
-
-@dataclass(frozen=True)
-class LoginAttempt:
-    server: str
-    username: str
-    password: str
-    remember: bool
 
 
 class LoginDialog(QDialog):

@@ -136,13 +136,15 @@ def test_nodes_faults_and_restart_from_the_command_line():
 
 
 def test_the_command_tunes_its_own_garbage_collector_only():
-    # In a fresh interpreter: what the command does to its process after start-up.
-    probe = ("import gc, json; from agent_desktop.simulator import cli; cli._tune_gc(); "
-             "print(json.dumps([gc.get_threshold(), gc.get_freeze_count()]))")
+    # In a fresh interpreter: what the command does to its process after start-up
+    # (``python -m agent_desktop.simulator`` turns the collector off until then).
+    probe = ("import gc, json; gc.disable(); from agent_desktop.simulator import cli; cli._tune_gc(); "
+             "print(json.dumps([gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()]))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True).stdout
-    thresholds, frozen = json.loads(out)
-    assert tuple(thresholds) == GC_THRESHOLDS and frozen > 0
+    thresholds, frozen, enabled = json.loads(out)
+    assert tuple(thresholds) == GC_THRESHOLDS and frozen > 0 and enabled
+
 
 
 async def test_an_embedded_simulator_leaves_the_hosts_garbage_collector_alone():

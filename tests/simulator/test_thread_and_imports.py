@@ -6,6 +6,7 @@ import ast
 import base64
 import json
 import socket
+import subprocess
 import sys
 import urllib.error
 import urllib.request
@@ -69,3 +70,18 @@ def test_simulator_imports_only_stdlib_and_aiohttp():
                 continue
             for name in names:
                 assert name.split(".")[0] in allowed, f"{path.name} imports {name}"
+
+
+def test_the_package_loads_the_server_only_when_asked():
+    # ``python -m agent_desktop.simulator`` can then set its process up (the garbage collector,
+    # __main__.py) before aiohttp and the server are imported.
+    probe = ("import sys, json; import agent_desktop.simulator; "
+             "print(json.dumps(['aiohttp' in sys.modules, 'agent_desktop.simulator.server' in sys.modules]))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert json.loads(out) == [False, False]
+    from agent_desktop.simulator import server
+
+    assert simulator_package.Simulator is server.Simulator
+    assert simulator_package.SimulatorThread is server.SimulatorThread
+    with pytest.raises(AttributeError):
+        simulator_package.NoSuchThing  # noqa: B018
