@@ -80,12 +80,16 @@ from agent_desktop.services.errors import GwsError  # noqa: E402
 from agent_desktop.services.gws_session import GwsSession  # noqa: E402
 from agent_desktop.services.local_store import LocalStore  # noqa: E402
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl  # noqa: E402
+from PySide6.QtGui import QDesktopServices  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import qasync  # noqa: E402  (after PySide6: it takes the binding loaded instead of probing PyQt5, PyQt6, PySide2)
 
+from agent_desktop.domain.reminders import ReminderTracker  # noqa: E402
+from agent_desktop.ui.app_settings import load_preferences, save_preferences  # noqa: E402
 from agent_desktop.ui.controller import MainController  # noqa: E402
+from agent_desktop.ui.i18n import install_translators, language_for  # noqa: E402
 from agent_desktop.ui.login_attempt import LoginAttempt  # noqa: E402
 from agent_desktop.ui.main_window import MainWindow  # noqa: E402
 
@@ -123,9 +127,10 @@ class Connector:
     """Turns a login attempt into a started AgentSession with its own store."""
 
     def __init__(self, *, ca_bundle: str | None = None, allow_insecure_http: bool = False,
-                 data_dir: Path | None = None) -> None:
+                 data_dir: Path | None = None, ack_timeout_s: float = 30.0) -> None:
         self.ca_bundle = ca_bundle
         self.allow_insecure_http = allow_insecure_http
+        self.ack_timeout_s = ack_timeout_s
         # Where the outbox and ledger live; None keeps them in memory only (tests, one-off runs).
         self.data_dir = data_dir
 
@@ -135,7 +140,7 @@ class Connector:
                              ca_bundle=self.ca_bundle, allow_insecure_http=self.allow_insecure_http,
                              on_secret=logs.register_secret)
         local = LocalStore(self.data_dir / DATABASE_NAME) if self.data_dir else None
-        agent = AgentSession(session, RecordStore(), local=local)
+        agent = AgentSession(session, RecordStore(), local=local, ack_timeout_s=self.ack_timeout_s)
         await agent.start()  # closes what it opened if it fails
         return agent
 
@@ -175,10 +180,12 @@ def _end_of_startup(args: argparse.Namespace) -> None:
 async def run_window(args: argparse.Namespace, app: QApplication) -> int:
     agent_tz = local_zone()
     settings = QSettings()
+    preferences = load_preferences(settings)
     # The demo's simulator invents new data each run: its outbox and ledger live only as long as it.
     data_dir = Path(demo_data_dir()) if args.demo else Path(platformdirs.user_data_dir("agent-desktop"))
-    connect = Connector(ca_bundle=args.ca_bundle, allow_insecure_http=args.allow_insecure_http,
-                        data_dir=data_dir)
+    connect = Connector(ca_bundle=args.ca_bundle or preferences.ca_bundle or None,
+                        allow_insecure_http=args.allow_insecure_http, data_dir=data_dir,
+                        ack_timeout_s=preferences.ack_timeout_s)
     agent: AgentSession | None = None
     with contextlib.ExitStack() as stack:
         try:
@@ -194,13 +201,17 @@ async def run_window(args: argparse.Namespace, app: QApplication) -> int:
                 from agent_desktop.ui.login_dialog import login_interactively
 
                 agent = await login_interactively(
-                    settings, connect, server=args.server or "", username=args.username or "", error=error)
+                    settings, connect, server=args.server or ",".join(preferences.nodes),
+                    username=args.username or "", error=error)
             if agent is None:
                 return 0
             profile = agent.profile
             window = MainWindow(agent.store, agent_tz=agent_tz,
-                                agent_name=profile.display_name if profile else "")
+                                agent_name=profile.display_name if profile else "", settings=settings,
+                                reminder_tracker=ReminderTracker(preferences.reminder_leads))
             MainController(agent, window, agent_tz=agent_tz)
+            window.settings_requested.connect(lambda: _open_settings(window, settings))
+            window.log_folder_requested.connect(_open_log_folder)
             closed = asyncio.get_running_loop().create_future()
             window.closed.connect(lambda: closed.done() or closed.set_result(None))
             window.show()
@@ -215,6 +226,36 @@ async def run_window(args: argparse.Namespace, app: QApplication) -> int:
                 await agent.close()
 
 
+def _open_settings(window: MainWindow, settings: QSettings) -> None:
+    """Non-modal to the loop: opened with ``open()``, answered through ``finished``."""
+    from agent_desktop.ui.settings_dialog import SettingsDialog  # loaded when first asked for
+
+    existing = window.findChild(SettingsDialog)
+    if existing is not None and existing.isVisible():
+        existing.raise_()
+        return
+    dialog = SettingsDialog(load_preferences(settings), window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def finished(result: int) -> None:
+        chosen = dialog.preferences()
+        if result != SettingsDialog.DialogCode.Accepted or chosen is None:
+            return
+        save_preferences(settings, chosen)
+        window.reminders.tracker.set_lead_times(chosen.reminder_leads)  # applies at once
+        window.reminders.check()
+        window.notify(QCoreApplication.translate("MainWindow", "Settings saved. Server and language changes apply at the next start."))
+
+    dialog.finished.connect(finished)
+    dialog.open()
+
+
+def _open_log_folder() -> None:
+    folder = logs.default_log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
 def main_gui(args: argparse.Namespace) -> int:
     # Configured here, not before Qt is imported: the start-up banner names the loaded Qt
     # instead of looking PySide6's version up in the installed packages' metadata.
@@ -223,6 +264,9 @@ def main_gui(args: argparse.Namespace) -> int:
     app.setApplicationName("Agent Desktop")
     app.setOrganizationName("Agent Desktop")
     app.setApplicationVersion(__version__)
+    # The language: the setting, else the system's; Qt's own texts (standard buttons) too.
+    app._translators = install_translators(  # type: ignore[attr-defined]  # kept alive with the app
+        app, language_for(load_preferences(QSettings()).language))
     from agent_desktop.ui.icons import app_icon
 
     app.setWindowIcon(app_icon())

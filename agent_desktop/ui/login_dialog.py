@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from agent_desktop.services import credentials
 from agent_desktop.services.errors import GwsError
+from agent_desktop.ui.i18n import translated
 from agent_desktop.ui.login_attempt import LoginAttempt
 
 T = TypeVar("T")
@@ -39,8 +40,8 @@ class LoginDialog(QDialog):
     def __init__(self, servers: list[str], username: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("loginDialog")
-        self.setWindowTitle("Agent Desktop — Log in")
-        self.setAccessibleName("Log in")
+        self.setWindowTitle(self.tr("Agent Desktop — Log in"))
+        self.setAccessibleName(self.tr("Log in"))
         self._attempt: asyncio.Future[LoginAttempt | None] | None = None
         self._forget_task: asyncio.Future[None] | None = None
         self._vault_filled: str | None = None  # the password the vault put in the field
@@ -50,21 +51,21 @@ class LoginDialog(QDialog):
         layout.addLayout(form)
         self.server_combo = QComboBox(editable=True)
         self.server_combo.setObjectName("serverCombo")
-        self.server_combo.setAccessibleName("GWS server address")
+        self.server_combo.setAccessibleName(self.tr("GWS server address"))
         self.server_combo.addItems(servers)
         self.server_combo.lineEdit().setPlaceholderText("https://gws.example.com")
         self.server_combo.setMinimumWidth(320)
-        form.addRow("&Server:", self.server_combo)
+        form.addRow(self.tr("&Server:"), self.server_combo)
         self.username_edit = QLineEdit(username)
         self.username_edit.setObjectName("usernameEdit")
-        self.username_edit.setAccessibleName("User name")
-        form.addRow("&User name:", self.username_edit)
+        self.username_edit.setAccessibleName(self.tr("User name"))
+        form.addRow(self.tr("&User name:"), self.username_edit)
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("passwordEdit")
-        self.password_edit.setAccessibleName("Password")
+        self.password_edit.setAccessibleName(self.tr("Password"))
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("&Password:", self.password_edit)
-        self.remember_check = QCheckBox("&Remember password in this computer's password vault")
+        form.addRow(self.tr("&Password:"), self.password_edit)
+        self.remember_check = QCheckBox(self.tr("&Remember password in this computer's password vault"))
         self.remember_check.setObjectName("rememberCheck")
         form.addRow("", self.remember_check)
         self.vault_note = QLabel()
@@ -81,13 +82,13 @@ class LoginDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.login_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.login_button.setText("Log in")
+        self.login_button.setText(self.tr("Log in"))
         self.login_button.setObjectName("loginButton")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Quit")
-        self.forget_button = QPushButton("&Forget saved password")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
+        self.forget_button = QPushButton(self.tr("&Forget saved password"))
         self.forget_button.setObjectName("forgetPasswordButton")
-        self.forget_button.setAccessibleName("Forget saved password")
-        self.forget_button.setToolTip("Delete the password saved in this computer's vault for this server and user")
+        self.forget_button.setAccessibleName(self.tr("Forget saved password"))
+        self.forget_button.setToolTip(self.tr("Delete the password saved in this computer's vault for this server and user"))
         self.forget_button.setAutoDefault(False)
         self.buttons.addButton(self.forget_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.forget_button.clicked.connect(lambda: self.forget_saved_password())
@@ -111,9 +112,14 @@ class LoginDialog(QDialog):
         server = self.server_combo.currentText().strip()
         username = self.username_edit.text().strip()
         password = self.password_edit.text()
-        missing = [name for name, value in (("server", server), ("user name", username), ("password", password)) if not value]
-        if missing:
-            self.show_error(f"Please fill in the {' and '.join(missing)}.")
+        if not server:
+            self.show_error(self.tr("Please fill in the server."))
+            return
+        if not username:
+            self.show_error(self.tr("Please fill in the user name."))
+            return
+        if not password:
+            self.show_error(self.tr("Please fill in the password."))
             return
         self._resolve(LoginAttempt(server, username, password, self.remember_check.isChecked()))
 
@@ -122,10 +128,10 @@ class LoginDialog(QDialog):
         server = self.server_combo.currentText().strip()
         username = self.username_edit.text().strip()
         if not (server and username):
-            self.show_error("Fill in the server and user name whose saved password should be forgotten.")
+            self.show_error(self.tr("Fill in the server and user name whose saved password should be forgotten."))
             return None
         self.forget_button.setEnabled(False)
-        self._show_status("Forgetting the saved password…", error=False)
+        self._show_status(self.tr("Forgetting the saved password…"), error=False)
         self._forget_task = asyncio.ensure_future(self._forget(server, username))
         return self._forget_task
 
@@ -135,14 +141,14 @@ class LoginDialog(QDialog):
             return  # the dialog is gone; the vault entry is deleted all the same
         self.forget_button.setEnabled(self.login_button.isEnabled())
         if result.problem:
-            self._show_status(f"✗ The saved password could not be forgotten. {result.problem}", error=True)
+            self._show_status(self.tr("✗ The saved password could not be forgotten. {reason}").format(reason=translated(result.problem)), error=True)
             return
         self.remember_check.setChecked(False)
         if self._vault_filled is not None and self.password_edit.text() == self._vault_filled:
             self.password_edit.clear()
         self._vault_filled = None
-        self._show_status(f"✓ The saved password of {username} on {server} is forgotten: "
-                          "it will be asked next time.", error=False)
+        self._show_status(self.tr("✓ The saved password of {user} on {server} is forgotten: "
+                                  "it will be asked next time.").format(user=username, server=server), error=False)
 
     def fill_from_vault(self, password: str) -> None:
         self.password_edit.setText(password)
@@ -154,10 +160,10 @@ class LoginDialog(QDialog):
                        self.forget_button):
             widget.setEnabled(not busy)
         if busy:
-            self._show_status("Logging in…", error=False)
+            self._show_status(self.tr("Logging in…"), error=False)
 
     def show_error(self, message: str) -> None:
-        self._show_status(f"✗ {message}", error=True)
+        self._show_status(f"✗ {translated(message)}", error=True)
         self.password_edit.setFocus()
         self.password_edit.selectAll()
 
@@ -171,7 +177,7 @@ class LoginDialog(QDialog):
     def vault_unavailable(self, why: str) -> None:
         self.remember_check.setChecked(False)
         self.remember_check.setEnabled(False)
-        self.vault_note.setText(f"{why} Your password will be asked each time.")
+        self.vault_note.setText(translated(why) + " " + self.tr("Your password will be asked each time."))
         self.vault_note.show()
         self.adjustSize()
 

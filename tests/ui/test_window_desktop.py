@@ -83,3 +83,26 @@ def test_geometry_columns_and_sort_are_restored_at_the_next_start(qtbot, tmp_pat
     assert again.table.horizontalHeader().sectionSize(Column.CONTACT) == 333
     assert again.table.horizontalHeader().sortIndicatorSection() == Column.CONTACT
     assert again.proxy.index(0, Column.CONTACT).data() == "Person 5"  # sorted as it was left
+
+
+def test_settings_from_the_menu_are_saved_and_reminder_times_apply_at_once(qtbot, tmp_path):
+    from datetime import timedelta as td
+
+    from agent_desktop.gui import _open_settings
+    from agent_desktop.ui.app_settings import load_preferences
+    from agent_desktop.ui.settings_dialog import SettingsDialog
+
+    settings = QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
+    store = RecordStore()
+    store.upsert(record(1, 40, "Forty Minutes"))
+    window = make_window(qtbot, store)
+    window.settings_requested.connect(lambda: _open_settings(window, settings))
+    window.settings_action.trigger()
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.reminders_edit.setText("60")
+    dialog.accept()
+    assert load_preferences(settings).reminder_minutes == [60]
+    assert window.reminders.tracker.lead_times == (td(minutes=60),)
+    qtbot.waitUntil(lambda: window.reminder_banner.isVisible())  # 40 minutes away: inside the new hour
+    assert "Forty Minutes" in window.reminder_banner.text.text()

@@ -233,6 +233,97 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Agent Desktop — Log in</source>
+        <translation>Agent Desktop — Log in</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>GWS server address</source>
+        <translation>GWS server address</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember password in this computer&apos;s password vault</source>
+        <translation>&amp;Remember password in this computer&apos;s password vault</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Forget saved password</source>
+        <translation>&amp;Forget saved password</translation>
+    </message>
+    <message>
+        <source>Forget saved password</source>
+        <translation>Forget saved password</translation>
+    </message>
+    <message>
+        <source>Delete the password saved in this computer&apos;s vault for this server and user</source>
+        <translation>Delete the password saved in this computer&apos;s vault for this server and user</translation>
+    </message>
+    <message>
+        <source>Please fill in the server.</source>
+        <translation>Please fill in the server.</translation>
+    </message>
+    <message>
+        <source>Please fill in the user name.</source>
+        <translation>Please fill in the user name.</translation>
+    </message>
+    <message>
+        <source>Please fill in the password.</source>
+        <translation>Please fill in the password.</translation>
+    </message>
+    <message>
+        <source>Fill in the server and user name whose saved password should be forgotten.</source>
+        <translation>Fill in the server and user name whose saved password should be forgotten.</translation>
+    </message>
+    <message>
+        <source>Forgetting the saved password…</source>
+        <translation>Forgetting the saved password…</translation>
+    </message>
+    <message>
+        <source>✗ The saved password could not be forgotten. {reason}</source>
+        <translation>✗ The saved password could not be forgotten. {reason}</translation>
+    </message>
+    <message>
+        <source>✓ The saved password of {user} on {server} is forgotten: it will be asked next time.</source>
+        <translation>✓ The saved password of {user} on {server} is forgotten: it will be asked next time.</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Logging in…</translation>
+    </message>
+    <message>
+        <source>Your password will be asked each time.</source>
+        <translation>Your password will be asked each time.</translation>
+    </message>
+</context>
+<context>
     <name>MainController</name>
     <message>
         <source>Reconnected to the server.</source>
@@ -384,6 +475,10 @@
     <message>
         <source>{total} callbacks</source>
         <translation>{total} callbacks</translation>
+    </message>
+    <message>
+        <source>Settings saved. Server and language changes apply at the next start.</source>
+        <translation>Settings saved. Server and language changes apply at the next start.</translation>
     </message>
 </context>
 <context>

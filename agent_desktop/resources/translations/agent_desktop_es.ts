@@ -233,6 +233,97 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Agent Desktop — Log in</source>
+        <translation>Agent Desktop — Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>GWS server address</source>
+        <translation>Dirección del servidor GWS</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember password in this computer&apos;s password vault</source>
+        <translation>&amp;Recordar la contraseña en el almacén de contraseñas de este equipo</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Forget saved password</source>
+        <translation>&amp;Olvidar la contraseña guardada</translation>
+    </message>
+    <message>
+        <source>Forget saved password</source>
+        <translation>Olvidar la contraseña guardada</translation>
+    </message>
+    <message>
+        <source>Delete the password saved in this computer&apos;s vault for this server and user</source>
+        <translation>Borrar la contraseña guardada en el almacén de este equipo para este servidor y usuario</translation>
+    </message>
+    <message>
+        <source>Please fill in the server.</source>
+        <translation>Indica el servidor.</translation>
+    </message>
+    <message>
+        <source>Please fill in the user name.</source>
+        <translation>Indica el usuario.</translation>
+    </message>
+    <message>
+        <source>Please fill in the password.</source>
+        <translation>Indica la contraseña.</translation>
+    </message>
+    <message>
+        <source>Fill in the server and user name whose saved password should be forgotten.</source>
+        <translation>Indica el servidor y el usuario cuya contraseña guardada se debe olvidar.</translation>
+    </message>
+    <message>
+        <source>Forgetting the saved password…</source>
+        <translation>Olvidando la contraseña guardada…</translation>
+    </message>
+    <message>
+        <source>✗ The saved password could not be forgotten. {reason}</source>
+        <translation>✗ No se pudo olvidar la contraseña guardada. {reason}</translation>
+    </message>
+    <message>
+        <source>✓ The saved password of {user} on {server} is forgotten: it will be asked next time.</source>
+        <translation>✓ Se ha olvidado la contraseña guardada de {user} en {server}: se pedirá la próxima vez.</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Iniciando sesión…</translation>
+    </message>
+    <message>
+        <source>Your password will be asked each time.</source>
+        <translation>Se pedirá tu contraseña cada vez.</translation>
+    </message>
+</context>
+<context>
     <name>MainController</name>
     <message>
         <source>Reconnected to the server.</source>
@@ -384,6 +475,10 @@
     <message>
         <source>{total} callbacks</source>
         <translation>{total} rellamadas</translation>
+    </message>
+    <message>
+        <source>Settings saved. Server and language changes apply at the next start.</source>
+        <translation>Configuración guardada. Los cambios de servidor e idioma se aplican en el próximo inicio.</translation>
     </message>
 </context>
 <context>
