@@ -1,4 +1,5 @@
-"""Regenerates the README's screenshots in docs/: the demo's main window and the reschedule dialog.
+"""Regenerates the README's screenshots in docs/: the demo's main window (in English and in
+Spanish), the reschedule dialog and the settings dialog.
 
 Run with a real display (e.g. Xvfb) or offscreen:
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py
@@ -54,7 +55,28 @@ async def shoot(app: QApplication) -> None:
         controller.dialog.grab().save(str(DOCS / "reschedule-dialog.png"))
         controller.dialog.reject()
         await task
+        from agent_desktop.ui.app_settings import Preferences
+        from agent_desktop.ui.settings_dialog import SettingsDialog
+
+        settings = SettingsDialog(Preferences(nodes=["https://gws1.example.com", "https://gws2.example.com"]), window)
+        settings.show()
+        await asyncio.sleep(0.3)
+        settings.grab().save(str(DOCS / "settings-dialog.png"))
+        settings.close()
         window.close()
+        # The same window in Spanish.
+        from agent_desktop.ui import format as fmt
+        from agent_desktop.ui.i18n import install_translators
+
+        translators = install_translators(app, "es")
+        fmt.reset_texts()
+        spanish = MainWindow(agent.store, agent_tz=tz, agent_name=agent.profile.display_name)
+        spanish.show()
+        await asyncio.sleep(0.3)
+        spanish.grab().save(str(DOCS / "main-window-es.png"))
+        spanish.close()
+        for translator in translators:
+            app.removeTranslator(translator)
         await agent.close()
 
 
@@ -67,7 +89,7 @@ def main() -> int:
     asyncio.set_event_loop(loop)
     with loop:
         loop.run_until_complete(shoot(app))
-    print(f"saved {DOCS / 'main-window.png'} and {DOCS / 'reschedule-dialog.png'}")
+    print(f"saved main-window.png, main-window-es.png, reschedule-dialog.png and settings-dialog.png in {DOCS}")
     return 0
 
 
