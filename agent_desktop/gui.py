@@ -208,7 +208,8 @@ async def run_window(args: argparse.Namespace, app: QApplication) -> int:
             profile = agent.profile
             window = MainWindow(agent.store, agent_tz=agent_tz,
                                 agent_name=profile.display_name if profile else "", settings=settings,
-                                reminder_tracker=ReminderTracker(preferences.reminder_leads))
+                                reminder_tracker=ReminderTracker(preferences.reminder_leads),
+                                first_zone=preferences.first_zone)
             MainController(agent, window, agent_tz=agent_tz)
             window.settings_requested.connect(lambda: _open_settings(window, settings))
             window.log_folder_requested.connect(_open_log_folder)
@@ -244,6 +245,7 @@ def _open_settings(window: MainWindow, settings: QSettings) -> None:
         save_preferences(settings, chosen)
         window.reminders.tracker.set_lead_times(chosen.reminder_leads)  # applies at once
         window.reminders.check()
+        window.show_first(chosen.first_zone)
         window.notify(QCoreApplication.translate("MainWindow", "Settings saved. Server and language changes apply at the next start."))
 
     dialog.finished.connect(finished)

@@ -71,6 +71,7 @@ async def shoot(app: QApplication) -> None:
         translators = install_translators(app, "es")
         fmt.reset_texts()
         spanish = MainWindow(agent.store, agent_tz=tz, agent_name=agent.profile.display_name)
+        spanish.set_connection_state(agent.connection_state)
         spanish.show()
         await asyncio.sleep(0.3)
         spanish.grab().save(str(DOCS / "main-window-es.png"))

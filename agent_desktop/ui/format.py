@@ -31,6 +31,8 @@ _SOURCE = {
     "due_in": QT_TRANSLATE_NOOP("Format", "⏰ Due in {duration}"),
     "not_scheduled": QT_TRANSLATE_NOOP("Format", "Not scheduled"),
     "scheduled": QT_TRANSLATE_NOOP("Format", "Scheduled"),
+    "personal": QT_TRANSLATE_NOOP("Format", "Personal"),
+    "campaign": QT_TRANSLATE_NOOP("Format", "Campaign"),
 }
 _texts: dict[str, str] = {}
 _day_names: list[str] = []
@@ -101,6 +103,19 @@ def zone_detail(moment: datetime | None, zone: ContactZone | None) -> str:
         abbreviation = ""
     inner = f"{abbreviation}, UTC{sign}{hhmm}" if abbreviation else f"UTC{sign}{hhmm}"
     return f"{zone.label} ({inner})"
+
+
+def callback_type_word(record: OutboundRecord) -> str:
+    kind = record.callback_type
+    if kind is None:
+        return _t("none")
+    return _t("personal") if kind.value == "Personal" else _t("campaign")
+
+
+def widest_status_sample() -> str:
+    """The longest status text a row usually shows, in the user's language (sizes the column)."""
+    return max((_t("overdue").format(duration=duration(timedelta(hours=23, minutes=59))), _t("queued")[:24]),
+               key=len)
 
 
 def duration(delta: timedelta) -> str:

@@ -31,6 +31,7 @@ from agent_desktop.ui.records_delegate import RecordsTableView
 from agent_desktop.domain.records import RecordKey
 from agent_desktop.domain.reminders import Reminder, ReminderTracker
 from agent_desktop.ui import app_settings
+from agent_desktop.ui import format as fmt
 from agent_desktop.ui.icons import action_icon, app_icon
 from agent_desktop.ui.records_model import RECORD_ROLE, Column, RecordsTableModel, header_text
 from agent_desktop.ui.records_proxy import RecordsFilterProxy
@@ -60,7 +61,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: RecordStore, *, agent_tz: tzinfo, agent_name: str = "",
                  settings: QSettings | None = None, reminder_tracker: ReminderTracker | None = None,
-                 parent: QWidget | None = None) -> None:
+                 first_zone: str = "agent", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Agent Desktop — {agent}").format(agent=agent_name) if agent_name
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         self._build_reminders(store, reminder_tracker)
         if settings is not None:
             self._restore_state(settings)
+        self.show_first(first_zone)
         self.table.setFocus()
 
     # -- building --------------------------------------------------------------------------
@@ -278,6 +280,13 @@ class MainWindow(QMainWindow):
             header = self.table.horizontalHeader()
             self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
+    def show_first(self, zone: str) -> None:
+        """"contact": the contact's local time is the first column; "agent": the agent's time."""
+        header = self.table.horizontalHeader()
+        theirs, mine = header.visualIndex(Column.THEIR_TIME), header.visualIndex(Column.WHEN)
+        if (zone == "contact") != (theirs < mine):
+            header.swapSections(theirs, mine)
+
     def _save_state(self, settings: QSettings) -> None:
         app_settings.save_window_state(settings, "main", {
             "geometry": self.saveGeometry(),
@@ -318,7 +327,8 @@ class MainWindow(QMainWindow):
         bold.setBold(True)
         bold_metrics = QFontMetrics(bold)
         header = self.table.horizontalHeader()
-        for column, sample in _COLUMN_SAMPLES.items():
+        samples = {**_COLUMN_SAMPLES, Column.STATUS: fmt.widest_status_sample()}
+        for column, sample in samples.items():
             width = max(bold_metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header_text(column)) + 18)
             header.resizeSection(column, width + 10)
 

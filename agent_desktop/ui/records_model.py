@@ -135,7 +135,7 @@ class RecordsTableModel(QAbstractTableModel):
                 record.contact_name or "—",
                 record.phone or "—",
                 fmt.contact_time(when, record.contact_zone, self._agent_tz),
-                record.callback_type.value if record.callback_type else "—",
+                fmt.callback_type_word(record),
                 record.campaign_name or "—",
                 str(record.attempts),
             )

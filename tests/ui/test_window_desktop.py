@@ -101,8 +101,13 @@ def test_settings_from_the_menu_are_saved_and_reminder_times_apply_at_once(qtbot
     dialog = window.findChild(SettingsDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.reminders_edit.setText("60")
+    dialog.zone_combo.setCurrentIndex(dialog.zone_combo.findData("contact"))
     dialog.accept()
     assert load_preferences(settings).reminder_minutes == [60]
     assert window.reminders.tracker.lead_times == (td(minutes=60),)
     qtbot.waitUntil(lambda: window.reminder_banner.isVisible())  # 40 minutes away: inside the new hour
     assert "Forty Minutes" in window.reminder_banner.text.text()
+    header = window.table.horizontalHeader()  # the contact's time now comes first
+    assert header.visualIndex(Column.THEIR_TIME) < header.visualIndex(Column.WHEN)
+    window.show_first("agent")
+    assert header.visualIndex(Column.WHEN) < header.visualIndex(Column.THEIR_TIME)

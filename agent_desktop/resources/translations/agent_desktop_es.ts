@@ -231,6 +231,14 @@
         <source>Scheduled</source>
         <translation>Programada</translation>
     </message>
+    <message>
+        <source>Personal</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
