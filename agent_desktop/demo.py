@@ -36,8 +36,10 @@ class DemoSimulator:
 
     def __init__(self) -> None:
         self._process = subprocess.Popen(
-            simulator_command("--port", "0", "--log-level", "WARNING", *DEMO_ARGS),
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True)
+            simulator_command("--port", "0", "--log-level", "WARNING", "--exit-with-stdin", *DEMO_ARGS),
+            # The pipe's write end dies with this process, however it ends (even SIGKILL): the
+            # simulator then sees its stdin close and stops, so no demo simulator is orphaned.
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.PIPE, text=True)
         self._server: DemoServer | None = None
         self._lock = threading.Lock()
 

@@ -69,6 +69,7 @@ def test_the_window_pauses_the_garbage_collector_for_its_start_up(monkeypatch):
         return 0
 
     monkeypatch.setattr(gui, "main_gui", fake_main_gui)
+    gc.enable()  # as a fresh interpreter has it (a test before may have left it off)
     try:
         assert app.main([]) == 0
     finally:

@@ -14,6 +14,7 @@ import json
 import logging
 import signal
 import sys
+import threading
 from typing import Optional, Sequence
 
 from .config import SimulatorConfig
@@ -109,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="answer refusals with HTTP 200 (statusCode in the body only)")
     parser.add_argument("--log-level", default="INFO",
                         choices=["DEBUG", "INFO", "WARNING", "ERROR"], help="default INFO")
+    parser.add_argument("--exit-with-stdin", action="store_true",
+                        help="stop when standard input closes (the process that started it is gone, "
+                             "even killed): how the app's --demo keeps no orphan simulator")
     return parser
 
 
@@ -127,7 +131,19 @@ def _tune_gc() -> None:
     gc.enable()  # ``python -m agent_desktop.simulator`` turned it off for the start-up
 
 
-async def _serve(config: SimulatorConfig) -> None:
+def _stop_when_stdin_closes(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> None:
+    def watch() -> None:
+        try:
+            while sys.stdin.buffer.read(4096):
+                pass
+        except (OSError, ValueError):
+            pass
+        loop.call_soon_threadsafe(stop.set)
+
+    threading.Thread(target=watch, name="stdin-watch", daemon=True).start()
+
+
+async def _serve(config: SimulatorConfig, *, exit_with_stdin: bool = False) -> None:
     simulator = Simulator(config)
     await simulator.start()
     _tune_gc()
@@ -138,6 +154,8 @@ async def _serve(config: SimulatorConfig) -> None:
             loop.add_signal_handler(signum, stop.set)
         except (NotImplementedError, RuntimeError):  # Windows: no loop signal handlers
             signal.signal(signum, lambda *_: loop.call_soon_threadsafe(stop.set))
+    if exit_with_stdin:
+        _stop_when_stdin_closes(loop, stop)
     ready = {"event": "ready", "url": simulator.url, "urls": simulator.urls,
              "username": simulator.usernames[0], "password": simulator.password,
              "agents": len(simulator.usernames)}
@@ -172,7 +190,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except ValueError as error:
         parser.error(str(error))
     try:
-        asyncio.run(_serve(config))
+        asyncio.run(_serve(config, exit_with_stdin=args.exit_with_stdin))
     except OSError as error:
         log.error("cannot start the simulator: %s", error)
         return 1

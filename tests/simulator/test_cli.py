@@ -155,3 +155,21 @@ async def test_an_embedded_simulator_leaves_the_hosts_garbage_collector_alone():
     before = gc.get_threshold(), gc.get_freeze_count()
     async with Simulator(SimulatorConfig(port=0, agents=1, records_per_agent=3)):
         assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
+def test_exit_with_stdin_stops_the_simulator_when_its_parent_is_gone():
+    import json
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-m", "agent_desktop.simulator", "--port", "0", "--agents", "1",
+                                "--records-per-agent", "1", "--log-level", "WARNING", "--exit-with-stdin"],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert json.loads(process.stdout.readline())["event"] == "ready"
+        process.stdin.close()  # what the kernel does when the app that started it dies
+        assert process.wait(timeout=20) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
