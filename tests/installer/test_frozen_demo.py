@@ -3,9 +3,9 @@ simulator is started as ``agent-desktop --run-simulator ARGS`` (demo.py, app.py)
 
 from __future__ import annotations
 
+import gc
 import json
 import stat
-import gc
 import sys
 
 import httpx
