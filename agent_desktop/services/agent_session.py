@@ -50,6 +50,7 @@ from agent_desktop.services.ledger_sync import LedgerSync
 from agent_desktop.services.local_store import LocalStore, PendingReschedule
 from agent_desktop.services.notifications import NotificationClient
 from agent_desktop.services.outbound import OutboundOperations, new_reference_id
+from agent_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 log = logging.getLogger(__name__)
 
@@ -211,7 +212,8 @@ class AgentSession:
     def device_path(self) -> str:
         device = self.profile.preferred_device() if self.profile else None
         if device is None:
-            raise NotPermitted("No telephony device is assigned to you, so outbound requests cannot be sent.")
+            raise NotPermitted(Message("Errors", QT_TRANSLATE_NOOP(
+                "Errors", "No telephony device is assigned to you, so outbound requests cannot be sent.")))
         return device.path
 
     # -- events from the server --------------------------------------------------------------

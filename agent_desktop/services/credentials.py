@@ -21,6 +21,8 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
 
+from agent_desktop.texts import QT_TRANSLATE_NOOP, Message
+
 log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "agent-desktop"
@@ -30,10 +32,11 @@ T = TypeVar("T")
 
 ABSENT, LOCKED, SLOW, FAILED = "absent", "locked", "slow", "failed"
 _PROBLEMS = {
-    ABSENT: "No password vault is available on this computer.",
-    LOCKED: "The password vault is locked or refused access (was an unlock prompt dismissed?).",
-    SLOW: "The password vault did not answer in time.",
-    FAILED: "The password vault could not be used.",
+    ABSENT: Message("Errors", QT_TRANSLATE_NOOP("Errors", "No password vault is available on this computer.")),
+    LOCKED: Message("Errors", QT_TRANSLATE_NOOP(
+        "Errors", "The password vault is locked or refused access (was an unlock prompt dismissed?).")),
+    SLOW: Message("Errors", QT_TRANSLATE_NOOP("Errors", "The password vault did not answer in time.")),
+    FAILED: Message("Errors", QT_TRANSLATE_NOOP("Errors", "The password vault could not be used.")),
 }
 
 

@@ -27,6 +27,7 @@ from agent_desktop.services.errors import (
     ServerUnreachable,
     TlsVerificationFailed,
 )
+from agent_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +42,10 @@ def normalise_server_url(url: str, *, allow_insecure_http: bool = False) -> str:
         url = url[: -len("/api/v2")]
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"{url!r} is not a server address like https://gws.example.com")
+        raise ValueError(Message("Errors", QT_TRANSLATE_NOOP("Errors", "{url} is not a server address like https://gws.example.com"), url=repr(url)))
     if parts.scheme == "http" and not allow_insecure_http and parts.hostname not in _LOOPBACK_HOSTS:
-        raise ValueError(
-            f"{url} is not encrypted (http://). Use https://, or allow plain http explicitly."
-        )
+        raise ValueError(Message("Errors", QT_TRANSLATE_NOOP(
+            "Errors", "{url} is not encrypted (http://). Use https://, or allow plain http explicitly."), url=url))
     return url
 
 
@@ -223,7 +223,7 @@ class GwsSession:
         try:
             response = await self._client.request(method, path, json=body, headers=headers, extensions=extensions)
         except httpx.TimeoutException as exc:
-            raise ServerUnreachable(f"{self.base_url} did not answer in time.") from exc
+            raise ServerUnreachable(Message("Errors", QT_TRANSLATE_NOOP("Errors", "{url} did not answer in time."), url=self.base_url)) from exc
         except httpx.TransportError as exc:
             raise self._connection_error(exc) from exc
         if on_sent is not None:
@@ -236,13 +236,14 @@ class GwsSession:
         while cause is not None:
             if isinstance(cause, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(cause):
                 return TlsVerificationFailed(
-                    f"The certificate of {self.base_url} could not be verified "
-                    f"({getattr(cause, 'verify_message', None) or 'untrusted certificate'}). "
-                    "Check the address, or ask IT for the company's CA bundle."
+                    Message("Errors", QT_TRANSLATE_NOOP(
+                        "Errors", "The certificate of {url} could not be verified ({reason}). "
+                        "Check the address, or ask IT for the company's CA bundle."),
+                        url=self.base_url, reason=getattr(cause, "verify_message", None) or "untrusted certificate")
                 )
             cause = cause.__cause__ or cause.__context__
         reason = str(exc) or type(exc).__name__
-        return ServerUnreachable(f"Cannot reach {self.base_url}: {reason}")
+        return ServerUnreachable(Message("Errors", QT_TRANSLATE_NOOP("Errors", "Cannot reach {url}: {reason}"), url=self.base_url, reason=reason))
 
     def _remember_csrf(self, response: httpx.Response) -> None:
         name = response.headers.get("X-CSRF-HEADER")
@@ -271,14 +272,14 @@ class GwsSession:
         status_code = wire.as_int(body.get("statusCode")) if isinstance(body, dict) else None
         status_message = wire.as_text(body.get("statusMessage"), 500) if isinstance(body, dict) else None
         if response.status_code == 401 or status_code == 20:
-            raise AuthenticationFailed("Wrong user name or password.")
+            raise AuthenticationFailed(Message("Errors", QT_TRANSLATE_NOOP("Errors", "Wrong user name or password.")))
         if response.status_code == 403 and body is None and "csrf" in response.text.lower():
-            raise CsrfRejected("The server no longer accepts this session (CSRF token refused).")
+            raise CsrfRejected(Message("Errors", QT_TRANSLATE_NOOP("Errors", "The server no longer accepts this session (CSRF token refused).")))
         if not response.is_success or (status_code is not None and status_code != 0):
             message = status_message or (response.text[:200].strip() if body is None else "")
             raise RequestRefused(response.status_code, status_code, message)
         if not isinstance(body, dict):
-            raise ProtocolError(f"{self.base_url} answered something that is not GWS JSON.")
+            raise ProtocolError(Message("Errors", QT_TRANSLATE_NOOP("Errors", "{url} answered something that is not GWS JSON."), url=self.base_url))
         return body
 
     async def login(self, *, require_outbound: bool = True) -> AgentProfile:
@@ -287,12 +288,12 @@ class GwsSession:
         try:
             profile = wire.parse_user(body)
         except ValueError as exc:
-            raise ProtocolError(f"{self.base_url} did not describe the user: {exc}") from exc
+            raise ProtocolError(Message("Errors", QT_TRANSLATE_NOOP("Errors", "{url} did not describe the user: {reason}"), url=self.base_url, reason=exc)) from exc
         if require_outbound:
             if not profile.is_agent:
-                raise NotPermitted(f"{profile.username} is not an agent account.")
+                raise NotPermitted(Message("Errors", QT_TRANSLATE_NOOP("Errors", "{user} is not an agent account."), user=profile.username))
             if not profile.outbound.can_use:
-                raise NotPermitted(f"{profile.username} has no outbound privilege.")
+                raise NotPermitted(Message("Errors", QT_TRANSLATE_NOOP("Errors", "{user} has no outbound privilege."), user=profile.username))
         self.profile = profile
         return profile
 

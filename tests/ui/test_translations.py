@@ -75,3 +75,45 @@ def test_rule_refusals_reach_the_agent_in_spanish(spanish):
     assert str(refused.value.message).startswith("22:00 is outside")  # English for logs and the CLI
     assert translated(refused.value.message) == (
         "22:00 está fuera del horario de llamadas del contacto (09:00–17:00 America/New_York).")
+
+
+def test_service_errors_shown_in_the_login_dialog_are_in_spanish(qtbot, spanish):
+    from agent_desktop.services.credentials import ABSENT, _PROBLEMS
+    from agent_desktop.services.gws_session import normalise_server_url
+    from agent_desktop.ui.login_dialog import LoginDialog
+
+    dialog = LoginDialog(["https://gws.example.com"], "agent1")
+    qtbot.addWidget(dialog)
+    dialog.show_error(_wrong_password_message())
+    assert dialog.status_label.text() == "✗ Usuario o contraseña incorrectos."
+    dialog.vault_unavailable(_PROBLEMS[ABSENT])
+    assert dialog.vault_note.text() == ("No hay ningún almacén de contraseñas disponible en este equipo. "
+                                        "Se pedirá tu contraseña cada vez.")
+    with pytest.raises(ValueError) as bad:
+        normalise_server_url("http://gws.example.com")
+    assert str(bad.value).startswith("http://gws.example.com is not encrypted")  # English for logs and the CLI
+    assert translated(bad.value.args[0]).startswith("http://gws.example.com no está cifrado")
+    assert translated("The server's own words") == "The server's own words"  # a plain str passes unchanged
+
+
+def _wrong_password_message() -> str:
+    """What GwsSession raises for an HTTP 401 (through a mock transport: this test is about words)."""
+    import asyncio
+
+    import httpx
+
+    from agent_desktop.services.errors import AuthenticationFailed
+    from agent_desktop.services.gws_session import GwsSession
+
+    async def attempt() -> str:
+        session = GwsSession("https://gws.example.com", "agent1", "secret",
+                             transport=httpx.MockTransport(lambda request: httpx.Response(401)))
+        try:
+            await session.login()
+        except AuthenticationFailed as failure:
+            return failure.message
+        finally:
+            await session.aclose()
+        raise AssertionError("an HTTP 401 was not taken for a wrong password")
+
+    return asyncio.run(attempt())

@@ -164,6 +164,70 @@
         <source>No confirmation from the server in time: the reschedule may or may not have been applied.</source>
         <translation>No confirmation from the server in time: the reschedule may or may not have been applied.</translation>
     </message>
+    <message>
+        <source>No telephony device is assigned to you, so outbound requests cannot be sent.</source>
+        <translation>No telephony device is assigned to you, so outbound requests cannot be sent.</translation>
+    </message>
+    <message>
+        <source>No password vault is available on this computer.</source>
+        <translation>No password vault is available on this computer.</translation>
+    </message>
+    <message>
+        <source>The password vault is locked or refused access (was an unlock prompt dismissed?).</source>
+        <translation>The password vault is locked or refused access (was an unlock prompt dismissed?).</translation>
+    </message>
+    <message>
+        <source>The password vault did not answer in time.</source>
+        <translation>The password vault did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The password vault could not be used.</source>
+        <translation>The password vault could not be used.</translation>
+    </message>
+    <message>
+        <source>{url} is not a server address like https://gws.example.com</source>
+        <translation>{url} is not a server address like https://gws.example.com</translation>
+    </message>
+    <message>
+        <source>{url} is not encrypted (http://). Use https://, or allow plain http explicitly.</source>
+        <translation>{url} is not encrypted (http://). Use https://, or allow plain http explicitly.</translation>
+    </message>
+    <message>
+        <source>{url} did not answer in time.</source>
+        <translation>{url} did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The certificate of {url} could not be verified ({reason}). Check the address, or ask IT for the company&apos;s CA bundle.</source>
+        <translation>The certificate of {url} could not be verified ({reason}). Check the address, or ask IT for the company&apos;s CA bundle.</translation>
+    </message>
+    <message>
+        <source>Cannot reach {url}: {reason}</source>
+        <translation>Cannot reach {url}: {reason}</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this session (CSRF token refused).</source>
+        <translation>The server no longer accepts this session (CSRF token refused).</translation>
+    </message>
+    <message>
+        <source>{url} answered something that is not GWS JSON.</source>
+        <translation>{url} answered something that is not GWS JSON.</translation>
+    </message>
+    <message>
+        <source>{url} did not describe the user: {reason}</source>
+        <translation>{url} did not describe the user: {reason}</translation>
+    </message>
+    <message>
+        <source>{user} is not an agent account.</source>
+        <translation>{user} is not an agent account.</translation>
+    </message>
+    <message>
+        <source>{user} has no outbound privilege.</source>
+        <translation>{user} has no outbound privilege.</translation>
+    </message>
 </context>
 <context>
     <name>Format</name>

@@ -164,6 +164,70 @@
         <source>No confirmation from the server in time: the reschedule may or may not have been applied.</source>
         <translation>El servidor no confirmó a tiempo: puede que la reprogramación se haya aplicado o no.</translation>
     </message>
+    <message>
+        <source>No telephony device is assigned to you, so outbound requests cannot be sent.</source>
+        <translation>No tienes asignado ningún dispositivo telefónico, así que no se pueden enviar solicitudes de salida.</translation>
+    </message>
+    <message>
+        <source>No password vault is available on this computer.</source>
+        <translation>No hay ningún almacén de contraseñas disponible en este equipo.</translation>
+    </message>
+    <message>
+        <source>The password vault is locked or refused access (was an unlock prompt dismissed?).</source>
+        <translation>El almacén de contraseñas está bloqueado o denegó el acceso (¿se cerró una petición de desbloqueo?).</translation>
+    </message>
+    <message>
+        <source>The password vault did not answer in time.</source>
+        <translation>El almacén de contraseñas no respondió a tiempo.</translation>
+    </message>
+    <message>
+        <source>The password vault could not be used.</source>
+        <translation>No se pudo usar el almacén de contraseñas.</translation>
+    </message>
+    <message>
+        <source>{url} is not a server address like https://gws.example.com</source>
+        <translation>{url} no es una dirección de servidor como https://gws.example.com</translation>
+    </message>
+    <message>
+        <source>{url} is not encrypted (http://). Use https://, or allow plain http explicitly.</source>
+        <translation>{url} no está cifrado (http://). Usa https:// o permite http sin cifrar de forma explícita.</translation>
+    </message>
+    <message>
+        <source>{url} did not answer in time.</source>
+        <translation>{url} no respondió a tiempo.</translation>
+    </message>
+    <message>
+        <source>The certificate of {url} could not be verified ({reason}). Check the address, or ask IT for the company&apos;s CA bundle.</source>
+        <translation>No se pudo verificar el certificado de {url} ({reason}). Comprueba la dirección o pide a Sistemas los certificados de CA de la empresa.</translation>
+    </message>
+    <message>
+        <source>Cannot reach {url}: {reason}</source>
+        <translation>No se puede contactar con {url}: {reason}</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Usuario o contraseña incorrectos.</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this session (CSRF token refused).</source>
+        <translation>El servidor ya no acepta esta sesión (token CSRF rechazado).</translation>
+    </message>
+    <message>
+        <source>{url} answered something that is not GWS JSON.</source>
+        <translation>{url} respondió algo que no es JSON de GWS.</translation>
+    </message>
+    <message>
+        <source>{url} did not describe the user: {reason}</source>
+        <translation>{url} no describió al usuario: {reason}</translation>
+    </message>
+    <message>
+        <source>{user} is not an agent account.</source>
+        <translation>{user} no es una cuenta de agente.</translation>
+    </message>
+    <message>
+        <source>{user} has no outbound privilege.</source>
+        <translation>{user} no tiene el privilegio de campañas de salida.</translation>
+    </message>
 </context>
 <context>
     <name>Format</name>
