@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from agent_desktop.services.events import ConnectionState
 from agent_desktop.texts import QT_TRANSLATE_NOOP
+from agent_desktop.ui.colours import status_style
 
 # symbol, words, colour: the symbol and the words carry the meaning, the colour only helps
 _LOOK = {
-    ConnectionState.CONNECTING: ("◌", QT_TRANSLATE_NOOP("ConnectionBadge", "Connecting…"), "#6d6d6d"),
-    ConnectionState.CONNECTED: ("●", QT_TRANSLATE_NOOP("ConnectionBadge", "Connected"), "#2e7d32"),
-    ConnectionState.RECONNECTING: ("◐", QT_TRANSLATE_NOOP("ConnectionBadge", "Reconnecting…"), "#b26a00"),
-    ConnectionState.OFFLINE: ("○", QT_TRANSLATE_NOOP("ConnectionBadge", "Offline"), "#c62828"),
-    ConnectionState.CLOSED: ("○", QT_TRANSLATE_NOOP("ConnectionBadge", "Signed out"), "#6d6d6d"),
+    ConnectionState.CONNECTING: ("◌", QT_TRANSLATE_NOOP("ConnectionBadge", "Connecting…"), "neutral"),
+    ConnectionState.CONNECTED: ("●", QT_TRANSLATE_NOOP("ConnectionBadge", "Connected"), "ok"),
+    ConnectionState.RECONNECTING: ("◐", QT_TRANSLATE_NOOP("ConnectionBadge", "Reconnecting…"), "warning"),
+    ConnectionState.OFFLINE: ("○", QT_TRANSLATE_NOOP("ConnectionBadge", "Offline"), "error"),
+    ConnectionState.CLOSED: ("○", QT_TRANSLATE_NOOP("ConnectionBadge", "Signed out"), "neutral"),
 }
 
 
@@ -23,6 +24,7 @@ class ConnectionBadge(QLabel):
         super().__init__(parent)
         self.setObjectName("connectionBadge")
         self.state = ConnectionState.CONNECTING
+        self._restyling = False
         self.set_state(ConnectionState.CONNECTING)
 
     def set_state(self, state: ConnectionState, detail: str = "") -> None:
@@ -31,6 +33,16 @@ class ConnectionBadge(QLabel):
         words = QCoreApplication.translate("ConnectionBadge", words)
         text = f"{symbol} {words}"
         self.setText(text)
-        self.setStyleSheet(f"color: {colour}; font-weight: bold; padding: 0 6px;")
+        self.setStyleSheet(status_style(colour, self.palette()) + " padding: 0 6px;")
         self.setToolTip(detail or text)
         self.setAccessibleName(self.tr("Connection: {state}").format(state=words.rstrip("…")))
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A light/dark switch: the colour is picked again for the new background.
+        if event.type() == QEvent.Type.PaletteChange and not self._restyling:
+            self._restyling = True
+            try:
+                self.set_state(self.state, self.toolTip() if self.toolTip() != self.text() else "")
+            finally:
+                self._restyling = False
+        super().changeEvent(event)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from agent_desktop.services import credentials
 from agent_desktop.services.errors import GwsError
+from agent_desktop.ui.colours import status_style
 from agent_desktop.ui.i18n import translated
 from agent_desktop.ui.login_attempt import LoginAttempt
 
@@ -169,7 +170,7 @@ class LoginDialog(QDialog):
 
     def _show_status(self, text: str, *, error: bool) -> None:
         self.status_label.setText(text)
-        self.status_label.setStyleSheet("color: #c62828; font-weight: bold;" if error else "")
+        self.status_label.setStyleSheet(status_style("error", self.palette()) if error else "")
         self.status_label.setAccessibleName(text)
         self.status_label.show()
         self.adjustSize()

@@ -17,13 +17,14 @@ from datetime import datetime, timezone, tzinfo
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from agent_desktop.domain.records import CallbackType, OutboundRecord, RecordKey, RecordStatus
 from agent_desktop.domain.schedule import Urgency, urgency
 from agent_desktop.domain.store import ChangeKind, RecordChange, RecordStore
 from agent_desktop.texts import QT_TRANSLATE_NOOP
 from agent_desktop.ui import format as fmt
+from agent_desktop.ui.colours import status_colour
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -64,7 +65,6 @@ COLUMNS = tuple(Column)
 # meaning too (never colour alone).
 _OVERDUE_TINT = QColor(220, 50, 47, 55)
 _DUE_SOON_TINT = QColor(230, 160, 0, 60)
-_FAILED_TEXT = QColor(200, 30, 30)
 _BOLD = QFont()
 _BOLD.setBold(True)
 _NEVER = float("inf")
@@ -216,7 +216,7 @@ class RecordsTableModel(QAbstractTableModel):
                 record.key in self._reminded or (pressing and column in (Column.WHEN, Column.STATUS))):
             return _BOLD
         if role == Qt.ItemDataRole.ForegroundRole and record.status is RecordStatus.FAILED and column == Column.STATUS:
-            return _FAILED_TEXT
+            return status_colour("error", QGuiApplication.palette(), QPalette.ColorRole.Base)
         return None
 
     @staticmethod

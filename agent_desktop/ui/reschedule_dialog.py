@@ -30,6 +30,7 @@ from agent_desktop.domain.records import CallbackType, OutboundRecord
 from agent_desktop.domain.rules import RescheduleRefused, validate_reschedule
 from agent_desktop.domain.schedule import next_business_day_at, next_valid_slot, slots_of_day
 from agent_desktop.ui import format as fmt
+from agent_desktop.ui.colours import status_style
 from agent_desktop.ui.i18n import translated
 
 Clock = Callable[[], datetime]
@@ -135,7 +136,7 @@ class RescheduleDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.error_label.setStyleSheet(status_style("error", self.palette()))
         self.error_label.setAccessibleName(self.tr("Problem with the chosen time"))
         layout.addWidget(self.error_label)
 

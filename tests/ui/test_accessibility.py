@@ -102,3 +102,60 @@ def test_the_keyboard_flow_at_150_percent_scaling():
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=110)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert "1 passed" in done.stdout
+
+
+def dark_palette():
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#202124"), (QPalette.ColorRole.Base, "#17181a"),
+                         (QPalette.ColorRole.AlternateBase, "#222326"), (QPalette.ColorRole.Text, "#e8eaed"),
+                         (QPalette.ColorRole.WindowText, "#e8eaed"), (QPalette.ColorRole.Button, "#2a2b2e"),
+                         (QPalette.ColorRole.ButtonText, "#e8eaed")):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_status_colours_stay_readable_on_light_and_dark_palettes(qtbot, scheme):
+    from PySide6.QtGui import QColor, QPalette
+
+    from agent_desktop.services.events import ConnectionState
+    from agent_desktop.ui.colours import SHADES, contrast, status_colour
+    from agent_desktop.ui.connection_badge import ConnectionBadge
+
+    palette = dark_palette() if scheme == "dark" else QPalette(QColor("#f5f5f5"))
+    for meaning in SHADES:
+        colour = status_colour(meaning, palette)
+        assert contrast(colour, palette.color(QPalette.ColorRole.Window)) >= 4.5, (scheme, meaning, colour.name())
+    badge = ConnectionBadge()
+    qtbot.addWidget(badge)
+    badge.set_state(ConnectionState.OFFLINE)
+    badge.setPalette(palette)  # the system switched scheme: the badge picks its colour again
+    assert status_colour("error", palette).name() in badge.styleSheet()
+    assert badge.text().startswith("○")  # and the state is in a symbol and words, not colour alone
+
+
+def test_the_table_draws_with_the_palette_it_is_given(qtbot):
+    from datetime import datetime, timedelta, timezone
+    from zoneinfo import ZoneInfo
+
+    from PySide6.QtGui import QPalette
+
+    from agent_desktop.domain.records import OutboundRecord, RecordKey
+    from agent_desktop.domain.reminders import ReminderTracker
+    from agent_desktop.domain.store import RecordStore
+    from agent_desktop.ui.main_window import MainWindow
+
+    store = RecordStore()
+    store.upsert(OutboundRecord(key=RecordKey(1, 1), campaign_name="C", contact_name="Dark Dora",
+                                scheduled_at=datetime.now(timezone.utc) + timedelta(days=2)))
+    window = MainWindow(store, agent_tz=ZoneInfo("UTC"), reminder_tracker=ReminderTracker(lead_times=()))
+    qtbot.addWidget(window)
+    window.setPalette(dark_palette())
+    window.show()
+    qtbot.waitExposed(window)
+    image = window.table.viewport().grab().toImage()
+    empty_area = image.pixelColor(image.width() - 5, image.height() - 5)  # below the one row
+    assert empty_area.lightness() < 60  # the dark base, not a light default
+    assert window.table.viewport().palette().color(QPalette.ColorRole.Text).lightness() > 200
