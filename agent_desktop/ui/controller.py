@@ -161,7 +161,7 @@ class MainController(QObject):
             self.window.notify(self.tr("✗ {who}: something went wrong; see the log.").format(who=who))
         else:
             if updated is not None and updated.status is RecordStatus.QUEUED:
-                self.window.notify(self.tr("⏸ {who}: saved on this computer; it will be sent when the "
+                self.window.notify(self.tr("❚❚ {who}: saved on this computer; it will be sent when the "
                                            "connection is back.").format(who=who))
                 return
             confirmed = (self.tr("✓ {who}: personal callback confirmed for {when} your time.")

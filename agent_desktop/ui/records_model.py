@@ -115,7 +115,7 @@ class RecordsTableModel(QAbstractTableModel):
         self._rows: list[_Row] = [_Row(record) for record in store]
         self.search_texts: list[str] = [row.search_text for row in self._rows]  # for the filter, by row
         self._sort_keys: dict[Column, list[Any]] = {}
-        self._reminded: set[RecordKey] = set()  # rows with a reminder showing: marked with a bell
+        self._reminded: set[RecordKey] = set()  # rows with a reminder showing: marked with a flag (⚑)
         self._unsubscribe = store.subscribe(self._on_store_changes)
 
     def detach(self) -> None:
@@ -131,7 +131,7 @@ class RecordsTableModel(QAbstractTableModel):
             status = fmt.status_text(record, now)
             row.display = (
                 fmt.agent_time(when, self._agent_tz),
-                f"🔔 {status}" if record.key in self._reminded else status,
+                f"⚑ {status}" if record.key in self._reminded else status,
                 record.contact_name or "—",
                 record.phone or "—",
                 fmt.contact_time(when, record.contact_zone, self._agent_tz),
@@ -241,7 +241,7 @@ class RecordsTableModel(QAbstractTableModel):
         return self._store.position_of(key)
 
     def set_reminded(self, keys: set[RecordKey]) -> None:
-        """Mark the rows whose reminder is showing (a bell and bold), unmark the others."""
+        """Mark the rows whose reminder is showing (a flag ⚑ and bold), unmark the others."""
         changed, self._reminded = self._reminded ^ keys, set(keys)
         for key in changed:
             position = self._store.position_of(key)

@@ -1,5 +1,5 @@
 """Reminders on the desktop: a banner above the table, the tray icon's message and tooltip, and
-the bell on the rows.
+the flag (⚑) on the rows.
 
 ``ReminderCenter`` feeds the domain's ``ReminderTracker`` from the store and wakes up exactly
 when the next reminder or due time comes (one single-shot timer, re-armed; at least once a
@@ -150,7 +150,7 @@ class ReminderBanner(QFrame):
         first = min(reminders, key=lambda r: r.record.scheduled_at or now)
         self._key = first.record.key
         more = len(reminders) - 1
-        text = "⏰ " + reminder_text(first, now)
+        text = "◷ " + reminder_text(first, now)
         if more:
             text += self.tr(" (and %n more)", "", more)
         self.text.setText(text)

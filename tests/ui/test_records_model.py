@@ -60,7 +60,7 @@ def test_display_texts_in_both_zones_and_urgency():
     assert model.index(0, Column.WHEN).data() == "Fri 27 Nov 12:30"  # Madrid = UTC+1
     assert model.index(0, Column.THEIR_TIME).data() == "06:30 · New York"
     assert model.index(0, Column.STATUS).data() == "⚠ Overdue 30 min"
-    assert model.index(1, Column.STATUS).data() == "⏰ Due in 10 min"
+    assert model.index(1, Column.STATUS).data() == "◷ Due in 10 min"
     assert model.index(2, Column.STATUS).data() == "Scheduled"
     assert model.index(0, Column.STATUS).data(Qt.ItemDataRole.FontRole).bold()  # not colour alone
     assert "UTC−05:00" in model.index(0, Column.THEIR_TIME).data(Qt.ItemDataRole.ToolTipRole)
@@ -76,7 +76,7 @@ def test_time_moving_on_updates_only_rows_whose_status_changes():
     assert [model.index(r, Column.STATUS).data() for r in range(2)] == ["Scheduled", "Scheduled"]  # painted
     now[0] = NOW + timedelta(minutes=10)
     assert model.refresh_time_dependent() == 1 and changed == [0]
-    assert model.index(0, Column.STATUS).data() == "⏰ Due in 10 min"
+    assert model.index(0, Column.STATUS).data() == "◷ Due in 10 min"
 
 
 def test_proxy_keeps_order_and_selection_through_arrivals_changes_and_removals(qtbot):
@@ -189,7 +189,7 @@ def test_a_row_with_a_reminder_showing_carries_a_bell_and_bold_text():
     assert model.index(1, Column.STATUS).data() == "Scheduled"
     model.set_reminded({RecordKey(134, 2)})
     assert changed == [1]
-    assert model.index(1, Column.STATUS).data() == "🔔 Scheduled"
+    assert model.index(1, Column.STATUS).data() == "⚑ Scheduled"
     assert model.index(1, Column.CONTACT).data(Qt.ItemDataRole.FontRole).bold()
     model.set_reminded(set())
     assert model.index(1, Column.STATUS).data() == "Scheduled" and changed == [1, 1]

@@ -59,7 +59,7 @@ def test_banner_names_the_most_urgent_and_counts_the_others(qtbot):
     qtbot.addWidget(banner)
     banner.show_reminders([Reminder(record(1, T0 + 14 * MIN, "Bob"), 15 * MIN, 14 * MIN),
                            Reminder(record(2, T0 + 5 * MIN), 5 * MIN, 5 * MIN)], T0)
-    assert banner.text.text().startswith("⏰ Ana Lopez is due in 5 min") and "1 more" in banner.text.text()
+    assert banner.text.text().startswith("◷ Ana Lopez is due in 5 min") and "1 more" in banner.text.text()
     assert banner.key == RecordKey(1, 2) and not banner.isHidden()
     with qtbot.waitSignal(banner.snooze) as blocker:
         banner.snooze_button.click()

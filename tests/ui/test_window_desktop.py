@@ -36,14 +36,14 @@ def test_a_callback_coming_due_shows_a_banner_a_bell_and_can_be_snoozed(qtbot):
     qtbot.waitUntil(lambda: window.reminder_banner.isVisible())
     assert "Soon Sara is due in 3 min" in window.reminder_banner.text.text()
     bell_row = [r for r in range(window.proxy.rowCount())
-                if window.proxy.index(r, Column.STATUS).data().startswith("🔔")]
+                if window.proxy.index(r, Column.STATUS).data().startswith("⚑")]
     assert [window.proxy.index(r, Column.CONTACT).data() for r in bell_row] == ["Soon Sara"]
     window.table.selectRow(2)
     window.reminder_banner.go_button.click()  # Go to: the row becomes current
     assert window.current_record().key == RecordKey(7, 3)
     window.reminder_banner.snooze_button.click()
     assert window.reminder_banner.isHidden()
-    assert not window.proxy.index(0, Column.STATUS).data().startswith("🔔")
+    assert not window.proxy.index(0, Column.STATUS).data().startswith("⚑")
     assert RecordKey(7, 3) not in window.reminders.showing
 
 

@@ -260,8 +260,8 @@
         <translation>⟳ Sending…</translation>
     </message>
     <message>
-        <source>⏸ Queued: will send when back online</source>
-        <translation>⏸ Queued: will send when back online</translation>
+        <source>❚❚ Queued: will send when back online</source>
+        <translation>❚❚ Queued: will send when back online</translation>
     </message>
     <message>
         <source>✓ Confirmed</source>
@@ -284,8 +284,8 @@
         <translation>⚠ Overdue {duration}</translation>
     </message>
     <message>
-        <source>⏰ Due in {duration}</source>
-        <translation>⏰ Due in {duration}</translation>
+        <source>◷ Due in {duration}</source>
+        <translation>◷ Due in {duration}</translation>
     </message>
     <message>
         <source>Not scheduled</source>
@@ -446,8 +446,8 @@
         <translation>✗ {who}: something went wrong; see the log.</translation>
     </message>
     <message>
-        <source>⏸ {who}: saved on this computer; it will be sent when the connection is back.</source>
-        <translation>⏸ {who}: saved on this computer; it will be sent when the connection is back.</translation>
+        <source>❚❚ {who}: saved on this computer; it will be sent when the connection is back.</source>
+        <translation>❚❚ {who}: saved on this computer; it will be sent when the connection is back.</translation>
     </message>
     <message>
         <source>✓ {who}: personal callback confirmed for {when} your time.</source>

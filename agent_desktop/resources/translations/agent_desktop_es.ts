@@ -260,8 +260,8 @@
         <translation>⟳ Enviando…</translation>
     </message>
     <message>
-        <source>⏸ Queued: will send when back online</source>
-        <translation>⏸ En cola: se enviará al recuperar la conexión</translation>
+        <source>❚❚ Queued: will send when back online</source>
+        <translation>❚❚ En cola: se enviará al recuperar la conexión</translation>
     </message>
     <message>
         <source>✓ Confirmed</source>
@@ -284,8 +284,8 @@
         <translation>⚠ Vencida hace {duration}</translation>
     </message>
     <message>
-        <source>⏰ Due in {duration}</source>
-        <translation>⏰ Vence en {duration}</translation>
+        <source>◷ Due in {duration}</source>
+        <translation>◷ Vence en {duration}</translation>
     </message>
     <message>
         <source>Not scheduled</source>
@@ -446,8 +446,8 @@
         <translation>✗ {who}: algo ha fallado; consulta el registro.</translation>
     </message>
     <message>
-        <source>⏸ {who}: saved on this computer; it will be sent when the connection is back.</source>
-        <translation>⏸ {who}: guardada en este equipo; se enviará cuando vuelva la conexión.</translation>
+        <source>❚❚ {who}: saved on this computer; it will be sent when the connection is back.</source>
+        <translation>❚❚ {who}: guardada en este equipo; se enviará cuando vuelva la conexión.</translation>
     </message>
     <message>
         <source>✓ {who}: personal callback confirmed for {when} your time.</source>
