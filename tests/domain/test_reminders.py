@@ -79,3 +79,12 @@ def test_overdue_count_follows_reschedules():
     assert tracker.overdue_count(T0 + 2 * MIN) == 2
     tracker.forget(RecordKey(1, 1))
     assert tracker.overdue_count(T0 + 10 * MIN) == 3
+
+
+def test_one_planned_entry_per_record_however_many_lead_times():
+    tracker = ReminderTracker(lead_times=(30 * MIN, 15 * MIN, 5 * MIN))
+    for handle in range(1000):
+        tracker.track(record(handle, T0 + (60 + handle) * MIN))
+    assert len(tracker._heap) == 1000  # 100,000 pushed records must not cost 400,000 entries
+    assert len(tracker.due(T0 + 40 * MIN)) == 11  # due at +60..+70: their 30-minute reminder
+    assert len(tracker._heap) == 1000  # each reminder that came up planned its record's next one
