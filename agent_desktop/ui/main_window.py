@@ -27,7 +27,7 @@ from agent_desktop.domain.store import RecordStore
 from agent_desktop.services.events import ConnectionState
 from agent_desktop.ui.connection_badge import ConnectionBadge
 from agent_desktop.ui.details_pane import DetailsPane
-from agent_desktop.ui.records_delegate import RecordsTableView
+from agent_desktop.ui.records_view import RecordsTableView
 from agent_desktop.domain.records import RecordKey
 from agent_desktop.domain.reminders import Reminder, ReminderTracker
 from agent_desktop.ui import app_settings

@@ -284,11 +284,8 @@ class RecordsFilterProxy(QAbstractProxyModel):
             if position >= 0:
                 self.beginRemoveRows(QModelIndex(), position, position)
                 del self._rows[position]
-                self._index_rows_after_removal(row)
+                self._index_rows()
                 self.endRemoveRows()
-
-    def _index_rows_after_removal(self, removed_source_row: int) -> None:
-        self._index_rows()
 
     def _source_rows_removed(self, parent: QModelIndex, first: int, last: int) -> None:
         count = last - first + 1
@@ -309,7 +306,7 @@ class RecordsFilterProxy(QAbstractProxyModel):
                 position = self._proxy_of[row]
                 self.beginRemoveRows(QModelIndex(), position, position)
                 del self._rows[position]
-                self._index_rows_after_removal(row)
+                self._index_rows()
                 self.endRemoveRows()
             elif wanted and not shown:
                 start = len(self._rows)

@@ -96,10 +96,6 @@ class ReminderCenter(QObject):
             self.reminded.emit([])
         self._arm()
 
-    @property
-    def overdue(self) -> int:
-        return max(self._overdue, 0)
-
 
 def reminder_text(reminder: Reminder, now: datetime) -> str:
     record = reminder.record

@@ -186,3 +186,25 @@ def private_home(tmp_path, monkeypatch) -> Path:
                           ("XDG_STATE_HOME", ".local/state"), ("XDG_CACHE_HOME", ".cache")):
         monkeypatch.setenv(variable, str(home / sub))
     return home
+
+
+@pytest.fixture
+def restored_logging():
+    """Logging as it was before the test (handlers, levels), with no secret left registered."""
+    import logging
+
+    from agent_desktop import logs
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    levels = {name: logging.getLogger(name).level for name in ("httpx", "httpcore", "aiocometd_noloop")}
+    logs.forget_registered_secrets()
+    yield
+    logs.unconfigure_logging()
+    for handler in list(root.handlers):
+        if handler not in handlers:
+            root.removeHandler(handler)
+    root.setLevel(level)
+    for name, value in levels.items():
+        logging.getLogger(name).setLevel(value)
+    logs.forget_registered_secrets()

@@ -36,21 +36,6 @@ from support.e2e import sim_records, wait_for_store
 APP = logs.APP_DIR_NAME
 
 
-@pytest.fixture
-def restore_logging():
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    levels = {name: logging.getLogger(name).level for name in ("httpx", "httpcore", "aiocometd_noloop")}
-    yield
-    logs.unconfigure_logging()
-    for handler in list(root.handlers):
-        if handler not in handlers:
-            root.removeHandler(handler)
-    root.setLevel(level)
-    for name, value in levels.items():
-        logging.getLogger(name).setLevel(value)
-
-
 def files_under(*roots: Path) -> list[Path]:
     found = []
     for root in roots:
@@ -91,7 +76,7 @@ def a_personal_record_and_slot(store):
     pytest.fail("the demo data has no personal callback with a free slot")
 
 
-async def test_a_full_session_writes_no_secret_to_any_file(private_home, tmp_path, restore_logging):
+async def test_a_full_session_writes_no_secret_to_any_file(private_home, tmp_path, restored_logging):
     # The platform folders the app uses are all inside the temporary HOME.
     for folder in (platformdirs.user_log_dir(APP), platformdirs.user_data_dir(APP),
                    platformdirs.user_config_dir(APP), platformdirs.user_cache_dir(APP),

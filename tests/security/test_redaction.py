@@ -18,21 +18,7 @@ from agent_desktop import logs
 B64 = base64.b64encode(b"agent1:Pa55-w0rd!").decode()  # what Basic auth puts on the wire
 
 
-@pytest.fixture(autouse=True)
-def clean_logging():
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    levels = {name: logging.getLogger(name).level for name in ("httpx", "httpcore", "aiocometd_noloop")}
-    logs.forget_registered_secrets()
-    yield
-    logs.unconfigure_logging()
-    for handler in list(root.handlers):
-        if handler not in handlers:
-            root.removeHandler(handler)
-    root.setLevel(level)
-    for name, value in levels.items():
-        logging.getLogger(name).setLevel(value)
-    logs.forget_registered_secrets()
+pytestmark = pytest.mark.usefixtures("restored_logging")  # conftest.py
 
 
 @pytest.fixture
