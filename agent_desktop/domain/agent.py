@@ -27,6 +27,12 @@ class OutboundCapabilities:
     can_use: bool = False
     can_reschedule: bool = False
     allowed_callback_types: frozenset[CallbackType] = frozenset(CallbackType)
+    # The record actions beyond rescheduling (gws-api.md §8); each also needs ``can_use``.
+    can_reschedule_on_new_number: bool = False
+    can_cancel_record: bool = False
+    can_mark_do_not_call: bool = False
+    can_set_call_result: bool = False
+    call_result_values: tuple[str, ...] = ()  # offered call results, in the server's order; () = the default list
 
     @property
     def forced_callback_type(self) -> CallbackType | None:
@@ -38,6 +44,22 @@ class OutboundCapabilities:
     @property
     def may_reschedule(self) -> bool:
         return self.can_use and self.can_reschedule and bool(self.allowed_callback_types)
+
+    @property
+    def may_reschedule_on_new_number(self) -> bool:
+        return self.may_reschedule and self.can_reschedule_on_new_number
+
+    @property
+    def may_cancel(self) -> bool:
+        return self.can_use and self.can_cancel_record
+
+    @property
+    def may_mark_do_not_call(self) -> bool:
+        return self.can_use and self.can_mark_do_not_call
+
+    @property
+    def may_complete(self) -> bool:
+        return self.can_use and self.can_set_call_result
 
 
 @dataclass(frozen=True)
