@@ -210,8 +210,8 @@ async def run_window(args: argparse.Namespace, app: QApplication) -> int:
                                 agent_name=profile.display_name if profile else "", settings=settings,
                                 reminder_tracker=ReminderTracker(preferences.reminder_leads),
                                 first_zone=preferences.first_zone)
-            MainController(agent, window, agent_tz=agent_tz)
-            window.settings_requested.connect(lambda: _open_settings(window, settings))
+            controller = MainController(agent, window, agent_tz=agent_tz, grace_s=preferences.undo_grace_s)
+            window.settings_requested.connect(lambda: _open_settings(window, settings, controller))
             window.log_folder_requested.connect(_open_log_folder)
             closed = asyncio.get_running_loop().create_future()
             window.closed.connect(lambda: closed.done() or closed.set_result(None))
@@ -220,6 +220,7 @@ async def run_window(args: argparse.Namespace, app: QApplication) -> int:
             if os.environ.get(EXIT_WHEN_SHOWN_ENV):
                 await _report_shown_and_close(window, agent, int(os.environ[EXIT_WHEN_SHOWN_ENV]))
             await closed
+            await controller.finish()
             return 0
         finally:
             _end_of_startup(args)
@@ -227,7 +228,7 @@ async def run_window(args: argparse.Namespace, app: QApplication) -> int:
                 await agent.close()
 
 
-def _open_settings(window: MainWindow, settings: QSettings) -> None:
+def _open_settings(window: MainWindow, settings: QSettings, controller: MainController) -> None:
     """Non-modal to the loop: opened with ``open()``, answered through ``finished``."""
     from agent_desktop.ui.settings_dialog import SettingsDialog  # loaded when first asked for
 
@@ -246,6 +247,7 @@ def _open_settings(window: MainWindow, settings: QSettings) -> None:
         window.reminders.tracker.set_lead_times(chosen.reminder_leads)  # applies at once
         window.reminders.check()
         window.show_first(chosen.first_zone)
+        controller.grace.delay_s = chosen.undo_grace_s
         window.notify(QCoreApplication.translate("MainWindow", "Settings saved. Server and language changes apply at the next start."))
 
     dialog.finished.connect(finished)

@@ -16,6 +16,8 @@ from PySide6.QtCore import QByteArray, QSettings
 LANGUAGES = ("system", "en", "es")
 FIRST_ZONES = ("agent", "contact")  # which time the table shows first
 MAX_LEAD_MINUTES = 24 * 60
+SLOT_MINUTES = (5, 120)  # allowed range of the slot length
+UNDO_GRACE_S = (0, 30)  # allowed range of the grace period
 
 
 @dataclass
@@ -26,10 +28,16 @@ class Preferences:
     reminder_minutes: list[int] = field(default_factory=lambda: [15, 5])
     first_zone: str = "agent"
     language: str = "system"
+    slot_minutes: int = 15  # two personal callbacks closer than this collide
+    undo_grace_s: int = 5  # a reschedule waits this long before it is sent (0: at once)
 
     @property
     def reminder_leads(self) -> tuple[timedelta, ...]:
         return tuple(timedelta(minutes=m) for m in self.reminder_minutes)
+
+    @property
+    def slot_length(self) -> timedelta:
+        return timedelta(minutes=self.slot_minutes)
 
 
 def load_preferences(settings: QSettings) -> Preferences:
@@ -47,6 +55,8 @@ def load_preferences(settings: QSettings) -> Preferences:
         else default.reminder_minutes,
         first_zone=_choice(settings.value("view/firstZone"), FIRST_ZONES, default.first_zone),
         language=_choice(settings.value("view/language"), LANGUAGES, default.language),
+        slot_minutes=_bounded(settings.value("planner/slotMinutes"), *SLOT_MINUTES, default.slot_minutes),
+        undo_grace_s=_bounded(settings.value("planner/undoGraceSeconds"), *UNDO_GRACE_S, default.undo_grace_s),
     )
 
 
@@ -58,6 +68,8 @@ def save_preferences(settings: QSettings, preferences: Preferences) -> None:
     settings.setValue("reminders/minutes", [str(m) for m in preferences.reminder_minutes])
     settings.setValue("view/firstZone", preferences.first_zone)
     settings.setValue("view/language", preferences.language)
+    settings.setValue("planner/slotMinutes", int(preferences.slot_minutes))
+    settings.setValue("planner/undoGraceSeconds", int(preferences.undo_grace_s))
     settings.sync()
 
 

@@ -22,6 +22,7 @@ from agent_desktop.domain.rules import RescheduleRefused
 from agent_desktop.services.agent_session import AgentSession
 from agent_desktop.services.errors import AcknowledgementTimeout, GwsError
 from agent_desktop.services.events import ConnectionStateChanged, Event, NotificationSessionRenewed
+from agent_desktop.services.grace import GracePeriod
 from agent_desktop.ui import format as fmt
 from agent_desktop.ui.i18n import translated
 from agent_desktop.ui.main_window import MainWindow
@@ -36,11 +37,16 @@ TIDY_UP_AT_THE_LATEST_S = 0.1
 
 
 class MainController(QObject):
-    def __init__(self, agent: AgentSession, window: MainWindow, *, agent_tz: tzinfo) -> None:
+    def __init__(self, agent: AgentSession, window: MainWindow, *, agent_tz: tzinfo,
+                 grace_s: float = 0.0) -> None:
         super().__init__(window)
         self.agent = agent
         self.window = window
         self.agent_tz = agent_tz
+        self._tasks: set[asyncio.Task[object]] = set()
+        # The app passes the agent's undo time (5 s unless changed); 0 sends at accept.
+        self.grace = GracePeriod(grace_s, self._spawn, on_change=self._held_changed)
+        window.undo_requested.connect(self.undo_last)
         self.dialog: RescheduleDialog | None = None
         self._spent_dialog: RescheduleDialog | None = None  # closed; deleted when the next one opens
         self.password_prompt: QInputDialog | None = None
@@ -60,6 +66,29 @@ class MainController(QObject):
         """The window is going: events that still come (the session closing) go nowhere."""
         if self.agent.on_event == self.on_event:
             self.agent.on_event = None
+
+    def _spawn(self, coro) -> None:  # type: ignore[no-untyped-def]
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def finish(self, timeout_s: float = 3.0) -> None:
+        """Before the session closes: what waits out its undo time is sent now, and given a
+        moment to reach the outbox (from there, the next start sends it if this one cannot)."""
+        self.grace.send_all_now()
+        if self._tasks:
+            await asyncio.wait(set(self._tasks), timeout=timeout_s)
+
+    def _held_changed(self) -> None:
+        if shiboken6.isValid(self.window):
+            self.window.undo_bar.show_held(self.grace.held)
+
+    def undo_last(self) -> None:
+        undone = self.grace.undo()
+        if undone is None:
+            self.window.notify(self.tr("Nothing to undo: what you confirmed has been sent."))
+        else:
+            self.window.notify(self.tr("↶ Undone, nothing was sent: {what}").format(what=undone.label))
 
     def on_event(self, event: Event) -> None:
         if isinstance(event, ConnectionStateChanged):
@@ -133,6 +162,9 @@ class MainController(QObject):
                 self.dialog = None
             if chosen is None:
                 return
+            if self.grace.delay_s > 0:
+                self._hold(record, *chosen)
+                return
             # The request goes first: the window tidies up once it is on the wire, so that those
             # repaints overlap with the server's work instead of holding the request back (or
             # after TIDY_UP_AT_THE_LATEST_S, when the request is slow to go).
@@ -142,6 +174,15 @@ class MainController(QObject):
             if fallback is not None:
                 fallback.cancel()
             tidy_up()
+
+    def _hold(self, record: OutboundRecord, when: datetime, callback_type: CallbackType) -> None:
+        """Sent when the undo time is over, unless the agent takes it back first."""
+        who = record.contact_name or record.phone
+        label = (self.tr("{who} → {when} your time, personal") if callback_type is CallbackType.PERSONAL
+                 else self.tr("{who} → {when} your time, campaign")).format(
+            who=who, when=fmt.agent_time(when, self.agent_tz))
+        self.grace.hold(record.key, label,
+                        lambda: self._send_reschedule(record, when, callback_type, on_sent=lambda: None))
 
     async def _send_reschedule(self, record: OutboundRecord, when: datetime, callback_type: CallbackType, *,
                                on_sent: Callable[[], None]) -> None:

@@ -36,6 +36,7 @@ from agent_desktop.ui.icons import action_icon, app_icon
 from agent_desktop.ui.records_model import RECORD_ROLE, Column, RecordsTableModel, header_text
 from agent_desktop.ui.records_proxy import RecordsFilterProxy
 from agent_desktop.ui.reminders_view import ReminderBanner, ReminderCenter, ReminderTray
+from agent_desktop.ui.undo_bar import UndoBar
 
 NOTICE_MS = 10_000
 # The widest text each column usually holds (bold: overdue rows are bold).
@@ -56,6 +57,7 @@ ALL = "__all__"
 class MainWindow(QMainWindow):
     reschedule_requested = Signal(object)  # the OutboundRecord of the current row
     settings_requested = Signal()
+    undo_requested = Signal()
     log_folder_requested = Signal()
     closed = Signal()
 
@@ -78,11 +80,14 @@ class MainWindow(QMainWindow):
         self.table = self._build_table()
         self.details = DetailsPane(agent_tz)
         self.reminder_banner = ReminderBanner()
+        self.undo_bar = UndoBar()
+        self.undo_bar.undo_requested.connect(self.undo_requested.emit)
         table_side = QWidget()
         table_layout = QVBoxLayout(table_side)
         table_layout.setContentsMargins(0, 0, 0, 0)
         table_layout.setSpacing(4)
         table_layout.addWidget(self.reminder_banner)
+        table_layout.addWidget(self.undo_bar)
         table_layout.addWidget(self.table)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("mainSplitter")
@@ -218,6 +223,12 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        edit_menu = menus.addMenu(self.tr("&Edit"))
+        self.undo_action = QAction(self.tr("&Undo reschedule"), self)
+        self.undo_action.setObjectName("undoAction")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.undo_requested.emit)
+        edit_menu.addAction(self.undo_action)
         help_menu = menus.addMenu(self.tr("&Help"))
         self.log_folder_action = QAction(action_icon("log-folder"), self.tr("Open &log folder"), self)
         self.log_folder_action.setObjectName("logFolderAction")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_desktop.ui.app_settings import Preferences, parse_minutes, parse_nodes
+from agent_desktop.ui.app_settings import SLOT_MINUTES, UNDO_GRACE_S, Preferences, parse_minutes, parse_nodes
 
 
 class SettingsDialog(QDialog):
@@ -64,6 +64,25 @@ class SettingsDialog(QDialog):
         self.reminders_edit.setAccessibleDescription(
             self.tr("Minutes before a callback is due, separated by commas. Empty: no reminders."))
 
+        self.slot_spin = QSpinBox()
+        self.slot_spin.setObjectName("slotMinutesSpin")
+        self.slot_spin.setRange(*SLOT_MINUTES)
+        self.slot_spin.setSuffix(self.tr(" min"))
+        self.slot_spin.setValue(preferences.slot_minutes)
+        self.slot_spin.setAccessibleName(self.tr("Callback slot length in minutes"))
+        self.slot_spin.setAccessibleDescription(
+            self.tr("Two of your personal callbacks closer than this are shown as a conflict."))
+
+        self.grace_spin = QSpinBox()
+        self.grace_spin.setObjectName("undoGraceSpin")
+        self.grace_spin.setRange(*UNDO_GRACE_S)
+        self.grace_spin.setSuffix(self.tr(" s"))
+        self.grace_spin.setSpecialValueText(self.tr("Send at once"))
+        self.grace_spin.setValue(preferences.undo_grace_s)
+        self.grace_spin.setAccessibleName(self.tr("Undo time in seconds"))
+        self.grace_spin.setAccessibleDescription(
+            self.tr("A reschedule waits this long before it is sent, so that you can undo it."))
+
         self.zone_combo = QComboBox()
         self.zone_combo.setObjectName("firstZoneCombo")
         self.zone_combo.addItem(self.tr("My time"), "agent")
@@ -84,6 +103,8 @@ class SettingsDialog(QDialog):
         form.addRow(self._label(self.tr("&CA bundle:"), self.ca_edit), ca_row)
         form.addRow(self._label(self.tr("&Acknowledgement timeout:"), self.ack_spin), self.ack_spin)
         form.addRow(self._label(self.tr("&Remind me (minutes before):"), self.reminders_edit), self.reminders_edit)
+        form.addRow(self._label(self.tr("Callback sl&ot length:"), self.slot_spin), self.slot_spin)
+        form.addRow(self._label(self.tr("&Undo time before sending:"), self.grace_spin), self.grace_spin)
         form.addRow(self._label(self.tr("Show &first:"), self.zone_combo), self.zone_combo)
         form.addRow(self._label(self.tr("&Language:"), self.language_combo), self.language_combo)
 
@@ -143,5 +164,7 @@ class SettingsDialog(QDialog):
             reminder_minutes=minutes,
             first_zone=str(self.zone_combo.currentData()),
             language=str(self.language_combo.currentData()),
+            slot_minutes=self.slot_spin.value(),
+            undo_grace_s=self.grace_spin.value(),
         )
         super().accept()

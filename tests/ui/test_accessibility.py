@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent_desktop.domain.records import RecordStatus
-from ui.test_window_flow import logged_in, move_to_personal_row, sim, window  # noqa: F401 - fixtures
+from ui.window_fixtures import logged_in, move_to_personal_row, sim, window  # noqa: F401 - fixtures
 
 ROOT = Path(__file__).resolve().parents[2]
 SCALED = os.environ.get("QT_SCALE_FACTOR") == "1.5"

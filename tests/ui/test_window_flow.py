@@ -3,7 +3,7 @@ is confirmed, a server refusal fails the row and keeps the old time, login error
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import keyring
@@ -12,7 +12,7 @@ from keyring.backends.fail import Keyring as NoKeyring
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from agent_desktop.domain.records import CallbackType, CallingWindow, RecordStatus
+from agent_desktop.domain.records import CallingWindow, RecordStatus
 from agent_desktop.gui import Connector
 from agent_desktop.services import credentials
 from agent_desktop.simulator import SimulatorConfig, SimulatorThread
@@ -21,51 +21,9 @@ from agent_desktop.ui.login_dialog import LoginAttempt, login_interactively
 from agent_desktop.ui.main_window import MainWindow
 from agent_desktop.ui.records_model import Column
 from support.e2e import sim_records
+from ui.window_fixtures import logged_in, move_to_personal_row, sim, status_trail, window  # noqa: F401 - fixtures
 
 UTC = ZoneInfo("UTC")
-
-
-@pytest.fixture
-def sim():
-    with SimulatorThread(SimulatorConfig(host="127.0.0.1", port=0, agents=2, records_per_agent=10, seed=5,
-                                         ack_delay_ms=100)) as running:
-        yield running
-
-
-@pytest.fixture
-def logged_in(sim, run, qtbot):
-    agent = run(Connector()(LoginAttempt(sim.url, "agent1", sim.password, remember=False)))
-    expected = len(sim_records(sim, "agent1"))
-    qtbot.waitUntil(lambda: len(agent.store) == expected, timeout=10_000)
-    yield agent
-    run(agent.close())
-
-
-@pytest.fixture
-def window(logged_in, qtbot):
-    win = MainWindow(logged_in.store, agent_tz=UTC, agent_name=logged_in.profile.display_name)
-    controller = MainController(logged_in, win, agent_tz=UTC)
-    qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()
-    qtbot.waitExposed(win)
-    win.controller = controller
-    return win
-
-
-def status_trail(store, key):
-    trail = []
-    store.subscribe(lambda changes: trail.extend(c.record.status for c in changes if c.key == key and c.record))
-    return trail
-
-
-def move_to_personal_row(qtbot, win):
-    for _ in range(win.proxy.rowCount()):
-        record = win.current_record()
-        if record.callback_type is CallbackType.PERSONAL and record.scheduled_at > datetime.now(timezone.utc):
-            return record
-        qtbot.keyClick(win.table, Qt.Key.Key_Down)
-    pytest.fail("no future personal callback in the demo data")
 
 
 def test_starts_with_the_table_focused_and_the_first_row_current(window, qtbot):
