@@ -27,6 +27,7 @@ from agent_desktop.ui import format as fmt
 from agent_desktop.ui.i18n import translated
 from agent_desktop.ui.main_window import MainWindow
 from agent_desktop.ui.qt_async import run_dialog
+from agent_desktop.ui.record_history import history_lines, restore_target
 from agent_desktop.ui.reschedule_dialog import RescheduleDialog
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,10 @@ class MainController(QObject):
         # The app passes the agent's undo time (5 s unless changed); 0 sends at accept.
         self.grace = GracePeriod(grace_s, self._spawn, on_change=self._held_changed)
         window.undo_requested.connect(self.undo_last)
+        window.restore_requested.connect(self.restore_previous)
+        window.current_record_changed.connect(self._history_wanted)
+        self._history_loading = False
+        self._history_again: OutboundRecord | None = None
         self.dialog: RescheduleDialog | None = None
         self._spent_dialog: RescheduleDialog | None = None  # closed; deleted when the next one opens
         self.password_prompt: QInputDialog | None = None
@@ -82,6 +87,49 @@ class MainController(QObject):
     def _held_changed(self) -> None:
         if shiboken6.isValid(self.window):
             self.window.undo_bar.show_held(self.grace.held)
+
+    # -- history and "restore previous time" -----------------------------------------------
+    def _history_wanted(self, record: OutboundRecord | None) -> None:
+        if record is None or self.agent.local is None:
+            return
+        if self._history_loading:  # one read at a time; the newest wish is read next
+            self._history_again = record
+            return
+        self._history_loading = True
+        self._spawn(self._load_history(record))
+
+    async def _history_of(self, record: OutboundRecord) -> list:
+        local = self.agent.local
+        return await local.history(self.agent.owner, record.key) if local is not None else []
+
+    async def _load_history(self, record: OutboundRecord) -> None:
+        try:
+            entries = await self._history_of(record)
+        except Exception:  # noqa: BLE001 - a history that cannot be read is not worth a crash
+            log.exception("could not read the history of %s", record.key)
+            entries = []
+        finally:
+            self._history_loading = False
+        if shiboken6.isValid(self.window):
+            self.window.details.show_history(record.key, history_lines(entries, self.agent_tz))
+            current = self.window.current_record()
+            if current is not None and current.key == record.key:
+                self.window.restore_action.setEnabled(restore_target(entries, current) is not None)
+        again, self._history_again = self._history_again, None
+        if again is not None:
+            self._history_wanted(again)
+
+    @asyncSlot(object)
+    async def restore_previous(self, record: OutboundRecord) -> None:
+        target = restore_target(await self._history_of(record), self.agent.store.get(record.key) or record)
+        if target is None:
+            self.window.notify(self.tr("Nothing to restore: this callback has not been moved from here."))
+            return
+        when, callback_type = target
+        who = record.contact_name or record.phone
+        label = self.tr("{who} back to {when} your time").format(who=who, when=fmt.agent_time(when, self.agent_tz))
+        self.grace.hold(record.key, label,
+                        lambda: self._send_reschedule(record, when, callback_type, on_sent=lambda: None))
 
     def undo_last(self) -> None:
         undone = self.grace.undo()

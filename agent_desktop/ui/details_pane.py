@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from agent_desktop.domain.records import CallbackType, OutboundRecord
+from agent_desktop.domain.records import CallbackType, OutboundRecord, RecordKey
 from agent_desktop.texts import QT_TRANSLATE_NOOP
 from agent_desktop.ui import format as fmt
 
@@ -49,6 +49,9 @@ class DetailsPane(QTextBrowser):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.document().setDocumentMargin(8)
         self._lines: list[tuple[str, str, str]] = []  # (kind, name, value) per block, as shown
+        self._record: OutboundRecord | None = None
+        self._history_key: RecordKey | None = None
+        self._history: list[str] = []  # the shown record's history, one line per entry, newest first
         self.blocks_written = 0  # blocks (re)written since creation (for tests)
         self._make_formats()
         self.show_record(None)
@@ -112,7 +115,16 @@ class DetailsPane(QTextBrowser):
         if custom:
             lines.append(("heading", "", self.tr("Customer")))
             lines.extend(("line", name.replace("_", " ").capitalize(), str(value)) for name, value in custom)
+        if self._history_key == record.key and self._history:
+            lines.append(("heading", "", self.tr("History")))
+            lines.extend(("note", "", text) for text in self._history)
         return lines
+
+    def show_history(self, key: RecordKey, lines: list[str]) -> None:
+        """The record's history as lines already worded (newest first); shown under its details."""
+        self._history_key, self._history = key, list(lines)
+        if self._record is not None and self._record.key == key:
+            self.show_record(self._record)
 
     def _type_word(self, record: OutboundRecord) -> str:
         if record.callback_type is CallbackType.PERSONAL:
@@ -122,6 +134,7 @@ class DetailsPane(QTextBrowser):
         return "—"
 
     def show_record(self, record: OutboundRecord | None) -> None:
+        self._record = record
         lines = self._lines_of(record)
         shown = self._lines
         if lines == shown:
@@ -158,6 +171,8 @@ class DetailsPane(QTextBrowser):
             return self._title_formats[kind]
         if kind == "placeholder":
             return QTextBlockFormat(), self._italic_format
+        if kind == "note":
+            return QTextBlockFormat(), self._value_format
         return self._line_format, self._value_format
 
     def _write(self, cursor: QTextCursor, line: tuple[str, str, str]) -> None:

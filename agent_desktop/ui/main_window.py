@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
     reschedule_requested = Signal(object)  # the OutboundRecord of the current row
     settings_requested = Signal()
     undo_requested = Signal()
+    restore_requested = Signal(object)  # the OutboundRecord of the current row
+    current_record_changed = Signal(object)  # OutboundRecord | None: another row, or the row changed
     log_folder_requested = Signal()
     closed = Signal()
 
@@ -223,6 +225,16 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        record_menu = menus.addMenu(self.tr("&Record"))
+        self.record_menu = record_menu
+        record_menu.addAction(self.reschedule_action)
+        self.restore_action = QAction(self.tr("Restore &previous time"), self)
+        self.restore_action.setObjectName("restoreAction")
+        self.restore_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        self.restore_action.setToolTip(self.tr("Move the callback back to where your last reschedule took it from"))
+        self.restore_action.setEnabled(False)
+        self.restore_action.triggered.connect(self._request_restore)
+        record_menu.addAction(self.restore_action)
         edit_menu = menus.addMenu(self.tr("&Edit"))
         self.undo_action = QAction(self.tr("&Undo reschedule"), self)
         self.undo_action.setObjectName("undoAction")
@@ -346,7 +358,9 @@ class MainWindow(QMainWindow):
     def _source_changed(self, top_left: QModelIndex, _bottom_right: QModelIndex) -> None:
         current = self.current_record()
         if current is not None and current.key == self.model.record_at(top_left.row()).key:
-            self.details.show_record(self.model.record_at(top_left.row()))
+            changed = self.model.record_at(top_left.row())
+            self.details.show_record(changed)
+            self.current_record_changed.emit(changed)
 
     def _remember_current(self) -> None:
         record = self.current_record()
@@ -365,8 +379,11 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.details.show_record(current.data(RECORD_ROLE) if current.isValid() else None)
+        record = current.data(RECORD_ROLE) if current.isValid() else None
+        self.details.show_record(record)
         self.reschedule_action.setEnabled(current.isValid())
+        self.restore_action.setEnabled(False)  # until the record's history says there is one
+        self.current_record_changed.emit(record)
 
     def _type_filter_changed(self) -> None:
         data = self.type_filter.currentData()
@@ -382,6 +399,11 @@ class MainWindow(QMainWindow):
                                  if shown != total else self.tr("{total} callbacks").format(total=total))
         if not self.table.currentIndex().isValid():
             self.reschedule_action.setEnabled(False)
+
+    def _request_restore(self) -> None:
+        record = self.current_record()
+        if record is not None:
+            self.restore_requested.emit(record)
 
     def _request_reschedule(self) -> None:
         record = self.current_record()
