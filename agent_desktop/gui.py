@@ -210,7 +210,8 @@ async def run_window(args: argparse.Namespace, app: QApplication) -> int:
                                 agent_name=profile.display_name if profile else "", settings=settings,
                                 reminder_tracker=ReminderTracker(preferences.reminder_leads),
                                 first_zone=preferences.first_zone)
-            controller = MainController(agent, window, agent_tz=agent_tz, grace_s=preferences.undo_grace_s)
+            controller = MainController(agent, window, agent_tz=agent_tz, grace_s=preferences.undo_grace_s,
+                                        slot_length=preferences.slot_length)
             window.settings_requested.connect(lambda: _open_settings(window, settings, controller))
             window.log_folder_requested.connect(_open_log_folder)
             closed = asyncio.get_running_loop().create_future()
@@ -248,6 +249,7 @@ def _open_settings(window: MainWindow, settings: QSettings, controller: MainCont
         window.reminders.check()
         window.show_first(chosen.first_zone)
         controller.grace.delay_s = chosen.undo_grace_s
+        controller.planner.set_slot_length(chosen.slot_length)
         window.notify(QCoreApplication.translate("MainWindow", "Settings saved. Server and language changes apply at the next start."))
 
     dialog.finished.connect(finished)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from agent_desktop.domain.policy import NO_POLICY, CallingPolicy
 from agent_desktop.domain.records import CallbackType
 
 
@@ -71,6 +72,7 @@ class AgentProfile:
     roles: tuple[str, ...] = ()
     devices: tuple[Device, ...] = ()
     outbound: OutboundCapabilities = OutboundCapabilities()
+    calling_policy: CallingPolicy = NO_POLICY  # the planner's options from the server's settings
 
     @property
     def display_name(self) -> str:

@@ -7,7 +7,7 @@ daylight-saving day has the hours it really has.
 from __future__ import annotations
 
 import enum
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from agent_desktop.domain.records import OutboundRecord
 from agent_desktop.domain.rules import MIN_LEAD
@@ -82,3 +82,29 @@ def slots_of_day(
         slots.append(local)
         minutes += int(step.total_seconds() // 60)
     return slots
+
+
+class WallClock(enum.Enum):
+    """What a wall-clock time is on its day: an ordinary one, or one a clock change touches."""
+
+    NORMAL = "normal"
+    SKIPPED = "skipped"  # in the spring gap: the clocks jump over it, it never shows
+    REPEATED = "repeated"  # in the autumn fold: the clocks show it twice
+
+
+def local_moment(day: date, clock: time, zone: tzinfo) -> tuple[datetime, WallClock]:
+    """The instant that ``clock`` on ``day`` stands for in ``zone``, and how it fared.
+
+    A skipped time moves forward by the gap (02:30 on a spring-forward day is 03:30), which is
+    what the zone's clocks show an hour after 01:30. A repeated time means its first occurrence
+    (before the clocks go back), the earlier of the two callbacks it could be.
+
+    The instant is returned in UTC: Python never finds a time inside a fold equal to the same
+    instant in another zone (PEP 495), and compares two times of one zone by their wall clocks.
+    """
+    naive = datetime.combine(day, clock)
+    first = naive.replace(tzinfo=zone, fold=0).astimezone(timezone.utc)
+    second = naive.replace(tzinfo=zone, fold=1).astimezone(timezone.utc)
+    if first.astimezone(zone).replace(tzinfo=None) != naive:
+        return first, WallClock.SKIPPED
+    return first, WallClock.REPEATED if first != second else WallClock.NORMAL

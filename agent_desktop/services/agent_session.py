@@ -5,7 +5,8 @@ The order of start-up follows real GWS clients: subscribe to notifications *befo
 StartContactCenterSession, or the records it pushes are missed. A reschedule is written to
 the outbox before it is sent and leaves it only when acknowledged or refused for good; whatever
 happens in between (no network, server restart, node death, a lost acknowledgement, a crash),
-it is sent again with the same ``referenceId`` until one of those two outcomes.
+it is sent again with the same ``referenceId`` until one of those two outcomes. The other
+record actions (cancel, do-not-call, complete, a new number) are in ``record_actions``.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from agent_desktop.services.errors import (
 from agent_desktop.services.events import (
     ConnectionState,
     ConnectionStateChanged,
+    DeviceStateChanged,
     Event,
     NotificationSessionRenewed,
     OperationAcknowledged,
@@ -50,6 +52,7 @@ from agent_desktop.services.ledger_sync import LedgerSync
 from agent_desktop.services.local_store import LocalStore, PendingReschedule
 from agent_desktop.services.notifications import NotificationClient
 from agent_desktop.services.outbound import OutboundOperations, new_reference_id
+from agent_desktop.services.record_actions import RecordAction, RecordActions
 from agent_desktop.services.session_recovery import SessionRecovery
 from agent_desktop.texts import QT_TRANSLATE_NOOP, Message
 
@@ -69,8 +72,9 @@ def _transient(error: GwsError) -> bool:
     return isinstance(error, (ServerUnreachable, NotificationsError, CsrfRejected))
 
 
-class AgentSession(SessionRecovery):
-    """Keeps ``store`` in step with what GWS tells this agent, and carries out reschedules."""
+class AgentSession(SessionRecovery, RecordActions):
+    """Keeps ``store`` in step with what GWS tells this agent, and carries out reschedules and
+    the other record actions."""
 
     def __init__(
         self,
@@ -99,12 +103,21 @@ class AgentSession(SessionRecovery):
         self._trouble = asyncio.Event()
         self._pending: dict[str, PendingReschedule] = {}  # the outbox, in memory
         self._in_flight: set[str] = set()
+        self._acting: set[RecordKey] = set()  # records with a record action under way
+        self._late_actions: dict[str, RecordAction] = {}  # actions whose answer is overdue
         self._tasks: set[asyncio.Task[object]] = set()
         self._ledger: LedgerSync | None = None
         self._pushed: list[OutboundRecord] = []
         self._burst_gc = BurstGc()
         self._retry_handle: asyncio.TimerHandle | None = None
         self.profile: AgentProfile | None = None
+
+    @property
+    def agent_state(self) -> str:
+        """The user state of the agent's device as GWS names it (``Ready``, ``NotReady``,
+        ``LoggedOut``, …; "" before login), kept live from ``DeviceStateChanged`` events."""
+        device = self.profile.preferred_device() if self.profile else None
+        return device.user_state if device is not None else ""
 
     # -- life cycle --------------------------------------------------------------------------
     async def start(self) -> AgentProfile:
@@ -231,6 +244,8 @@ class AgentSession(SessionRecovery):
         self._flush_pushed()  # anything else about a record must see it in the store first
         if isinstance(event, RecordWithdrawn):
             self.store.remove(event.key)
+        elif isinstance(event, DeviceStateChanged):
+            self._devices_changed(event)
         elif isinstance(event, (OperationAcknowledged, OperationFailed)):
             if not self.operations.handle_event(event):
                 self._settle_late(event)
@@ -260,8 +275,20 @@ class AgentSession(SessionRecovery):
             merged.append(record)
         self.store.upsert_many(merged)
 
+    def _devices_changed(self, event: DeviceStateChanged) -> None:
+        """The profile's devices take the new states (``agent_state``, the device in use)."""
+        if self.profile is None:
+            return
+        changed = {device.device_id: device for device in event.devices}
+        devices = [changed.pop(device.device_id, device) for device in self.profile.devices]
+        self.profile = dataclasses.replace(self.profile, devices=tuple(devices + list(changed.values())))
+
     def _settle_late(self, event: OperationAcknowledged | OperationFailed) -> None:
         """An outcome nobody waits for any more (after a timeout, a restart): apply it once."""
+        action = self._late_actions.pop(event.reference_id or "", None)
+        if action is not None:
+            self._spawn(self._settle_action_late(action, event), "late-action")
+            return
         pending = self._pending.get(event.reference_id or "")
         if pending is None or pending.reference_id in self._in_flight:
             return  # a duplicate of what was settled already, or not ours
@@ -287,7 +314,8 @@ class AgentSession(SessionRecovery):
         if record is None:
             raise KeyError(key)
         validate_reschedule(when, callback_type, now=self._clock(), record=record,
-                            capabilities=self.profile.outbound if self.profile else None)
+                            capabilities=self.profile.outbound if self.profile else None,
+                            policy=self.profile.calling_policy if self.profile else None)
         pending = PendingReschedule(
             reference_id=new_reference_id(), owner=self.owner, key=key, campaign_name=record.campaign_name,
             when=when.astimezone(timezone.utc), callback_type=callback_type,

@@ -27,9 +27,17 @@ class RecordPushed:
 
 @dataclass(frozen=True)
 class OperationAcknowledged:
+    """An operation's acknowledgement; ``key`` is the record its ``record`` names: for an
+    ``AddRecordAcknowledge`` the record the server just made (its new ``recordHandle``)."""
+
     reference_id: str | None
     notification_type: str
     key: RecordKey | None
+
+    @property
+    def added_key(self) -> RecordKey | None:
+        """The new record's key when this acknowledges an AddRecord, else None."""
+        return self.key if self.notification_type == "AddRecordAcknowledge" else None
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@
   next start sends it again with the same ``referenceId``.
 * Ledger: the agent's personal callbacks, so the list is there after a restart, before (or
   without) the server pushing them again.
-* History: each record's reschedules (old time → new time, type, when, result).
+* History: each record's reschedules (old time → new time, type, when, result) and the other
+  actions taken on it (cancel, do-not-call, complete, a new number), with their result.
 
 One connection, used from one worker thread: SQLite work never runs on the UI thread, and the
 calls are serialised without locks. Passwords are never written here. Migrations are numbered;
@@ -70,7 +71,37 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX history_record ON history(owner, application_id, record_handle, settled_at);
     """,
+    # 2: the history keeps every record action, not only reschedules: ``action`` says which,
+    # ``detail`` what it carried (a call result, a new number); a reschedule's time and type
+    # may be empty. SQLite cannot drop NOT NULL in place: the table is rebuilt, rows kept.
+    """
+    CREATE TABLE history_v2 (
+        id             INTEGER PRIMARY KEY AUTOINCREMENT,
+        owner          TEXT NOT NULL,
+        application_id INTEGER NOT NULL,
+        record_handle  INTEGER NOT NULL,
+        reference_id   TEXT NOT NULL,
+        action         TEXT NOT NULL DEFAULT 'reschedule',
+        previous_at    INTEGER,
+        scheduled_at   INTEGER,
+        callback_type  TEXT,
+        detail         TEXT NOT NULL DEFAULT '',
+        requested_at   REAL NOT NULL,
+        settled_at     REAL NOT NULL,
+        result         TEXT NOT NULL,
+        reason         TEXT NOT NULL DEFAULT ''
+    );
+    INSERT INTO history_v2 (id, owner, application_id, record_handle, reference_id, previous_at,
+                            scheduled_at, callback_type, requested_at, settled_at, result, reason)
+        SELECT id, owner, application_id, record_handle, reference_id, previous_at, scheduled_at,
+               callback_type, requested_at, settled_at, result, reason FROM history;
+    DROP TABLE history;
+    ALTER TABLE history_v2 RENAME TO history;
+    CREATE INDEX history_record ON history(owner, application_id, record_handle, settled_at);
+    """,
 )
+
+RESCHEDULE = "reschedule"  # the history's action of a reschedule
 
 
 @dataclass(frozen=True)
@@ -92,13 +123,14 @@ class PendingReschedule:
 class HistoryEntry:
     reference_id: str
     previous_at: datetime | None
-    scheduled_at: datetime
-    callback_type: CallbackType
+    scheduled_at: datetime | None  # None for an action that is not a reschedule
+    callback_type: CallbackType | None
     requested_at: datetime
     settled_at: datetime
-    result: str  # "confirmed" or "failed"
+    result: str  # "confirmed" or "failed" (a reschedule also "superseded")
     reason: str
-
+    action: str = RESCHEDULE  # or one of services.record_actions' action names
+    detail: str = ""  # what the action carried: a call result, a new number
 
 def _epoch(moment: datetime | None) -> int | None:
     return int(moment.timestamp()) if moment else None
@@ -259,15 +291,30 @@ class LocalStore:
                 raise
         return await self._run(settle)
 
-    async def history(self, owner: str, key: RecordKey) -> list[HistoryEntry]:
+    async def add_history(self, owner: str, key: RecordKey, action: str, reference_id: str, *,
+                          requested_at: float, result: str, reason: str = "", detail: str = "",
+                          previous_at: datetime | None = None) -> None:
+        """One settled record action other than a reschedule (those go through ``settle``)."""
+        await self._run(lambda: self._conn().execute(
+            "INSERT INTO history (owner, application_id, record_handle, reference_id, action, previous_at,"
+            " detail, requested_at, settled_at, result, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (owner, key.application_id, key.record_handle, reference_id, action, _epoch(previous_at),
+             detail, requested_at, time.time(), result, reason)))
+
+    async def history(self, owner: str, key: RecordKey, *, every_action: bool = False) -> list[HistoryEntry]:
+        """The record's reschedules, oldest first; with ``every_action`` its other actions too
+        (whose ``scheduled_at`` and ``callback_type`` are None)."""
         def read() -> list[HistoryEntry]:
+            only = "" if every_action else f" AND action = '{RESCHEDULE}'"
             rows = self._conn().execute(
                 "SELECT reference_id, previous_at, scheduled_at, callback_type, requested_at, settled_at,"
-                " result, reason FROM history WHERE owner = ? AND application_id = ? AND record_handle = ?"
-                " ORDER BY settled_at", (owner, key.application_id, key.record_handle)).fetchall()
-            return [HistoryEntry(r[0], _moment(r[1]), _moment(r[2]), CallbackType(r[3]),  # type: ignore[arg-type]
+                " result, reason, action, detail FROM history"
+                " WHERE owner = ? AND application_id = ? AND record_handle = ?" + only +
+                " ORDER BY settled_at, id", (owner, key.application_id, key.record_handle)).fetchall()
+            return [HistoryEntry(r[0], _moment(r[1]), _moment(r[2]), CallbackType(r[3]) if r[3] else None,
                                  datetime.fromtimestamp(r[4], timezone.utc),
-                                 datetime.fromtimestamp(r[5], timezone.utc), r[6], r[7]) for r in rows]
+                                 datetime.fromtimestamp(r[5], timezone.utc), r[6], r[7], r[8], r[9])
+                    for r in rows]
         return await self._run(read)
 
     # -- ledger ------------------------------------------------------------------------------

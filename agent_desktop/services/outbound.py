@@ -22,6 +22,7 @@ from agent_desktop.services.gws_session import GwsSession
 from agent_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 DEFAULT_ACK_TIMEOUT_S = 30.0
+NEW_RECORDS_PATH = "/api/v2/me/outbound-records"  # AddRecord: no record handle yet
 
 
 def new_reference_id() -> str:
@@ -50,17 +51,21 @@ class OutboundOperations:
         return True
 
     async def perform(
-        self, record_handle: int, body: dict[str, Any], *, timeout_s: float | None = None,
+        self, record_handle: int | None, body: dict[str, Any], *, timeout_s: float | None = None,
         on_sent: Callable[[], None] | None = None,
     ) -> OperationAcknowledged:
         """POST one operation whose body carries a ``referenceId``; return its acknowledgement.
 
-        ``on_sent`` is called once the request is on the wire, before any reply."""
+        ``record_handle`` None: an operation on no existing record (AddRecord), posted to
+        ``/api/v2/me/outbound-records``. ``on_sent`` is called once the request is on the wire,
+        before any reply."""
         reference_id = body["referenceId"]
         future: asyncio.Future[OperationAcknowledged] = asyncio.get_running_loop().create_future()
         self._waiting[reference_id] = future
         try:
-            if on_sent is None:
+            if record_handle is None:
+                await self._session.request("POST", NEW_RECORDS_PATH, body, on_sent=on_sent)
+            elif on_sent is None:
                 await self._session.post_record_operation(record_handle, body)
             else:
                 await self._session.post_record_operation(record_handle, body, on_sent=on_sent)

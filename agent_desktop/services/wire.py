@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import functools
 import logging
-from datetime import datetime, timezone
+import re
+from datetime import date, datetime, timezone
 from types import MappingProxyType
 from typing import Any, Mapping
 
 from agent_desktop.domain.agent import AgentProfile, Device, OutboundCapabilities
+from agent_desktop.domain.policy import ALL_DAYS, CallingPolicy
 from agent_desktop.domain.records import (
     CallbackType,
     CallingWindow,
@@ -20,7 +22,7 @@ from agent_desktop.domain.records import (
     RecordKey,
 )
 from agent_desktop.domain.rules import RescheduleRequest
-from agent_desktop.domain.timezones import resolve_contact_zone
+from agent_desktop.domain.timezones import iana_zone, resolve_contact_zone
 from agent_desktop.services.events import (
     DeviceStateChanged,
     Event,
@@ -41,6 +43,9 @@ MAX_CUSTOMER_FIELDS = 100
 _EPOCH_MIN, _EPOCH_MAX = 946684800, 7258118400
 
 RECORD_PUSH_TYPES = frozenset({"PreviewRecord", "ScheduledCall"})
+ADD_RECORD_ACK = "AddRecordAcknowledge"
+# AddRecord's phoneType when nothing better is known (gws-api.md §4: the documented enumeration).
+NO_CONTACT_TYPE = "NoContactType"
 WITHDRAW_TYPES = frozenset({"RecordCancel", "RecordRemove"})
 # Keys of userData that the record model consumes; the others are the customer's fields.
 _CONSUMED_KEYS = frozenset({"contact_name", "contact_time_zone", "dial_sched_time", "contact_info",
@@ -122,11 +127,121 @@ def parse_outbound_capabilities(settings: Any) -> OutboundCapabilities:
                 log.warning("ignoring unknown callback type %r in settings", part[:40])
     else:
         allowed = set(CallbackType)
+    def granted(name: str) -> bool:
+        return _truthy(section.get("privilege.outbound." + name), False)
+
     return OutboundCapabilities(
-        can_use=_truthy(section.get("privilege.outbound.can-use"), False),
-        can_reschedule=_truthy(section.get("privilege.outbound.can-reschedule"), False),
+        can_use=granted("can-use"),
+        can_reschedule=granted("can-reschedule"),
         allowed_callback_types=frozenset(allowed),
+        can_reschedule_on_new_number=granted("can-reschedule-on-new-number"),
+        can_cancel_record=granted("can-cancel-record"),
+        can_mark_do_not_call=granted("can-mark-do-not-call"),
+        can_set_call_result=granted("can-set-call-result"),
+        call_result_values=_call_result_values(section.get("outbound.call-result-values")),
     )
+
+
+def _call_result_values(value: Any) -> tuple[str, ...]:
+    """``"Answer,Busy,..."`` → the names in order, each once; () when absent (the default list)."""
+    if not isinstance(value, str):
+        return ()
+    names = dict.fromkeys(part.strip()[:40] for part in value.split(",")[:100] if part.strip())
+    return tuple(names)
+
+
+# -- the callback planner's options (docs/planner.md) --------------------------------------------
+_WEEKDAYS = {name: number for number, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
+_HOURS = re.compile(r"([01]?\d|2[0-4]):([0-5]\d)-([01]?\d|2[0-4]):([0-5]\d)")
+_MAX_ENTRIES = 500
+
+
+def _planner_entries(section: Mapping[str, Any], option: str) -> list[str]:
+    value = section.get(option)
+    if value is None:
+        return []
+    if not isinstance(value, str):
+        log.warning("ignoring %s: not a string", option)
+        return []
+    return [part.strip() for part in value.split(",")[:_MAX_ENTRIES] if part.strip()]
+
+
+def _skip(option: str, entry: str) -> None:
+    # Settings are not secret, but a log line is no place for a long value: cut it.
+    log.warning("ignoring malformed %s entry %r", option, entry[:60])
+
+
+def _daily_hours(text: str) -> CallingWindow | None:
+    match = _HOURS.fullmatch(text.strip())
+    if match is None:
+        return None
+    start_h, start_m, end_h, end_m = (int(group) for group in match.groups())
+    start, end = start_h * 3600 + start_m * 60, end_h * 3600 + end_m * 60
+    if start == end or max(start, end) > 86400:
+        return None
+    return CallingWindow(start, end)  # may span midnight (end before start)
+
+
+def _campaign_hours(section: Mapping[str, Any]) -> dict[str, CallingWindow]:
+    option = "outbound.planner.campaign-hours"
+    hours: dict[str, CallingWindow] = {}
+    for entry in _planner_entries(section, option):
+        name, sep, text = entry.rpartition("=")
+        window = _daily_hours(text) if sep and name.strip() else None
+        if window is None:
+            _skip(option, entry)
+            continue
+        hours[name.strip()[:200]] = window
+    return hours
+
+
+def _calling_days(section: Mapping[str, Any]) -> frozenset[int]:
+    option = "outbound.planner.calling-days"
+    days: set[int] = set()
+    entries = _planner_entries(section, option)
+    for entry in entries:
+        ends = [_WEEKDAYS.get(part.strip().lower()) for part in entry.split("-")]
+        if len(ends) > 2 or None in ends:
+            _skip(option, entry)
+            continue
+        first, last = ends[0], ends[-1]
+        assert first is not None and last is not None
+        days.update((first + step) % 7 for step in range((last - first) % 7 + 1))  # "fri-mon" wraps
+    if entries and not days:
+        # Nothing readable: no rule rather than a rule that forbids every day.
+        log.warning("no usable %s: every day counts as a calling day", option)
+    return frozenset(days) or ALL_DAYS
+
+
+def _holidays(section: Mapping[str, Any]) -> tuple[frozenset[date], dict[str, frozenset[date]]]:
+    option = "outbound.planner.holidays"
+    everyone: set[date] = set()
+    by_zone: dict[str, set[date]] = {}
+    for entry in _planner_entries(section, option):
+        zone, _, text = entry.rpartition("=")
+        zone = zone.strip()
+        try:
+            day = date.fromisoformat(text.strip())
+        except ValueError:
+            _skip(option, entry)
+            continue
+        if not zone:
+            everyone.add(day)
+        elif iana_zone(zone) is not None:
+            by_zone.setdefault(zone, set()).add(day)
+        else:
+            _skip(option, entry)
+    return frozenset(everyone), {zone: frozenset(days) for zone, days in by_zone.items()}
+
+
+def parse_calling_policy(settings: Any) -> CallingPolicy:
+    """Campaign hours, calling days and holidays from ``settings["interaction-workspace"]``
+    (docs/planner.md). Missing or empty options restrict nothing; a malformed entry is logged
+    and skipped, the others still apply."""
+    section = as_mapping(as_mapping(settings).get("interaction-workspace"))
+    holidays, zone_holidays = _holidays(section)
+    return CallingPolicy(campaign_hours=_campaign_hours(section), calling_days=_calling_days(section),
+                         holidays=holidays, zone_holidays=zone_holidays)
 
 
 def parse_user(body: Any) -> AgentProfile:
@@ -136,6 +251,7 @@ def parse_user(body: Any) -> AgentProfile:
     if not username:
         raise ValueError("the reply has no user")
     roles = user.get("roles")
+    settings = user.get("settings")
     return AgentProfile(
         user_id=as_text(user.get("id"), 200) or "",
         username=username,
@@ -143,7 +259,8 @@ def parse_user(body: Any) -> AgentProfile:
         last_name=as_text(user.get("lastName"), 200) or "",
         roles=tuple(r for r in roles if isinstance(r, str)) if isinstance(roles, list) else (),
         devices=parse_devices(user.get("devices")),
-        outbound=parse_outbound_capabilities(user.get("settings")),
+        outbound=parse_outbound_capabilities(settings),
+        calling_policy=parse_calling_policy(settings),
     )
 
 
@@ -313,3 +430,58 @@ def reschedule_body(request: RescheduleRequest, device_path: str) -> dict[str, A
         "devicePath": device_path,
         "referenceId": request.reference_id,
     }
+
+
+def _record_operation(operation: str, record: OutboundRecord, device_path: str) -> dict[str, Any]:
+    """The keys every operation on a record requires (gws-api.md §4); ``record.calling_list``
+    must be known."""
+    return {
+        "operationName": operation,
+        "applicationId": record.key.application_id,
+        "campaignName": record.campaign_name,
+        "callingList": record.calling_list,
+        "devicePath": device_path,
+    }
+
+
+def cancel_record_body(record: OutboundRecord, device_path: str, reference_id: str) -> dict[str, Any]:
+    """CancelRecord (no documented page, gap G10): the keys of RejectRecord."""
+    return {**_record_operation("CancelRecord", record, device_path), "referenceId": reference_id}
+
+
+def do_not_call_body(record: OutboundRecord, device_path: str, reference_id: str, *,
+                     whole_chain: bool) -> dict[str, Any]:
+    """DoNotCallRecord by handle: ``chainAttribute`` AllChain (the contact's whole chain) or
+    RecordOnly."""
+    return {**_record_operation("DoNotCallRecord", record, device_path),
+            "chainAttribute": "AllChain" if whole_chain else "RecordOnly", "referenceId": reference_id}
+
+
+def complete_record_body(record: OutboundRecord, device_path: str, reference_id: str,
+                         call_result: str) -> dict[str, Any]:
+    """CompleteRecord with the agent's ``callResult`` (an OCS call-result name, gap G10)."""
+    return {**_record_operation("CompleteRecord", record, device_path), "callResult": call_result,
+            "referenceId": reference_id}
+
+
+def add_record_body(record: OutboundRecord, *, phone: str, time_zone: str, window: CallingWindow,
+                    device_path: str, reference_id: str, phone_type: str = NO_CONTACT_TYPE) -> dict[str, Any]:
+    """AddRecord (``POST /api/v2/me/outbound-records``): a new number for ``record``'s contact,
+    in its campaign and calling list, joining its chain (``chainId``) when the chain is known.
+    ``time_zone`` is an IANA name; ``window`` the daily calling window (``from``/``until``)."""
+    body: dict[str, Any] = {
+        "operationName": "AddRecord",
+        "applicationId": record.key.application_id,
+        "campaignName": record.campaign_name,
+        "callingList": record.calling_list,
+        "phoneNumber": phone,
+        "timeZone": time_zone,
+        "phoneType": phone_type,
+        "from": window.start_s,
+        "until": window.end_s,
+        "devicePath": device_path,
+    }
+    if record.chain_id is not None:
+        body["chainId"] = record.chain_id
+    body["referenceId"] = reference_id
+    return body

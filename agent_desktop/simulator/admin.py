@@ -6,6 +6,8 @@ GET  /sim/clients                  the CometD clients (of every node) and their 
 POST /sim/forget-clients           drop every CometD client (next request: 402 + handshake)
 POST /sim/set-schedule             {"handle", "timestamp", "callbackType"?}: move a record's
                                    time without the GWS checks (to make a callback come due)
+POST /sim/agent-state              {"agent", "state": Ready|NotReady|LoggedOut}: set the
+                                   device's user state, told by DeviceStateChangeMessage
 GET  /sim/faults                   the fault switches
 POST /sim/faults                   {switch: value, ...} (partial): change them; the full set back
 GET  /sim/stats                    counters of injected faults, duplicates, restarts
@@ -24,7 +26,8 @@ from aiohttp import web
 
 from .faults import MAX_MS, FaultsError
 from .rest import CORE
-from .state import CALLBACK_TYPES
+from .messages import device_json
+from .state import CALLBACK_TYPES, USER_STATES
 from .timeutil import MAX_EPOCH_SECONDS
 
 
@@ -147,6 +150,19 @@ async def set_schedule(request: web.Request) -> web.Response:
     return _json({"record": core.record_view(record)})
 
 
+async def agent_state(request: web.Request) -> web.Response:
+    core = request.app[CORE]
+    body = await _body(request)
+    agent = core.world.agents.get(body.get("agent")) if isinstance(body.get("agent"), str) else None
+    if agent is None:
+        raise BadRequest("agent must be the user name of a known agent")
+    state = body.get("state")
+    if state not in USER_STATES:
+        raise BadRequest(f"state must be one of {', '.join(USER_STATES)}")
+    core.set_user_state(agent, state)
+    return _json({"agent": agent.username, "device": device_json(agent)})
+
+
 async def get_faults(request: web.Request) -> web.Response:
     return _json(request.app[CORE].faults.faults.as_json())
 
@@ -163,7 +179,8 @@ async def post_faults(request: web.Request) -> web.Response:
 
 async def stats(request: web.Request) -> web.Response:
     core = request.app[CORE]
-    return _json({**core.faults.counters, **core.counters, "applied_reference_ids": len(core.applied)})
+    return _json({**core.faults.counters, **core.counters,
+                  "applied_reference_ids": len(core.applied)})
 
 
 async def nodes(request: web.Request) -> web.Response:
@@ -207,6 +224,7 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/sim/clients", clients)
     app.router.add_post("/sim/forget-clients", forget_clients)
     app.router.add_post("/sim/set-schedule", _handler(set_schedule))
+    app.router.add_post("/sim/agent-state", _handler(agent_state))
     app.router.add_get("/sim/faults", get_faults)
     app.router.add_post("/sim/faults", _handler(post_faults))
     app.router.add_get("/sim/stats", stats)

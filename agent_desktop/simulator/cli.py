@@ -17,6 +17,7 @@ import sys
 import threading
 from typing import Optional, Sequence
 
+from . import settings
 from .config import SimulatorConfig
 from .faults import MAX_MS
 from .server import Simulator
@@ -106,6 +107,25 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--callback-types", default="personal,campaign",
                         choices=["personal,campaign", "personal", "campaign"],
                         help="callback types the agents' settings allow; one alone forces it")
+    agents = parser.add_argument_group(
+        "the agents' settings", "served in settings[\"interaction-workspace\"] (docs/simulator.md)")
+    agents.add_argument("--deny", action="append", default=[], metavar="PRIVILEGE",
+                        help="serve this outbound privilege as \"false\" (e.g. can-cancel-record); "
+                             "repeat for several. Known: " + ", ".join(settings.PRIVILEGES))
+    agents.add_argument("--enforce-privileges", action="store_true",
+                        help="refuse an operation whose privilege is denied (statusCode 5); by "
+                             "default privileges are only served, as real GWS leaves them to the desktop")
+    agents.add_argument("--call-result-values", default=settings.DEFAULT_CALL_RESULT_VALUES,
+                        metavar="LIST", help="call results offered, comma-separated (default "
+                                             f"{settings.DEFAULT_CALL_RESULT_VALUES})")
+    agents.add_argument("--campaign-hours", default=settings.DEFAULT_CAMPAIGN_HOURS, metavar="SPEC",
+                        help="planner: Campaign=HH:MM-HH:MM,... with * for the others "
+                             f"(default {settings.DEFAULT_CAMPAIGN_HOURS}; empty: none)")
+    agents.add_argument("--calling-days", default=settings.DEFAULT_CALLING_DAYS, metavar="SPEC",
+                        help=f"planner: weekdays or ranges (default {settings.DEFAULT_CALLING_DAYS})")
+    agents.add_argument("--holidays", default=None, metavar="SPEC",
+                        help="planner: YYYY-MM-DD or Zone/Name=YYYY-MM-DD, comma-separated "
+                             "(default: two demo holidays a few days after the start; empty: none)")
     parser.add_argument("--errors-as-http-200", action="store_true",
                         help="answer refusals with HTTP 200 (statusCode in the body only)")
     parser.add_argument("--log-level", default="INFO",
@@ -168,7 +188,8 @@ async def _serve(config: SimulatorConfig, *, exit_with_stdin: bool = False) -> N
         await simulator.stop()
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def parse_config(argv: Optional[Sequence[str]] = None) -> tuple[SimulatorConfig, argparse.Namespace]:
+    """The run's configuration from the command line; bad arguments exit 2 (argparse)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if not _is_loopback_host(args.host) and not args.allow_remote:
@@ -176,8 +197,6 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                      "credentials and test endpoints, so add --allow-remote to listen there anyway")
     if args.password == "":
         parser.error("--password must not be empty")
-    logging.basicConfig(stream=sys.stderr, level=getattr(logging, args.log_level),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         config = SimulatorConfig(
             host=args.host, port=args.port, agents=args.agents,
@@ -186,9 +205,19 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             ack_jitter_ms=args.ack_jitter_ms, http_5xx_rate=args.http_5xx_rate,
             drop_ack_rate=args.drop_ack_rate, latency_ms=args.latency_ms,
             fault_seed=args.fault_seed, nodes=args.nodes,
-            errors_as_http_200=args.errors_as_http_200, callback_types=args.callback_types)
+            errors_as_http_200=args.errors_as_http_200, callback_types=args.callback_types,
+            denied_privileges=frozenset(args.deny), enforce_privileges=args.enforce_privileges,
+            call_result_values=args.call_result_values, campaign_hours=args.campaign_hours,
+            calling_days=args.calling_days, holidays=args.holidays)
     except ValueError as error:
         parser.error(str(error))
+    return config, args
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    config, args = parse_config(argv)
+    logging.basicConfig(stream=sys.stderr, level=getattr(logging, args.log_level),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         asyncio.run(_serve(config, exit_with_stdin=args.exit_with_stdin))
     except OSError as error:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Optional, Union
+from typing import FrozenSet, Optional, Union
 
+from . import settings
 from .faults import Faults
 
 # Bayeux timing. The seed page shows `timeout: 30000`, `interval: 0` in the /meta/connect advice.
@@ -57,6 +58,20 @@ class SimulatorConfig:
     # settings["interaction-workspace"]["outbound.callback-types"] for every agent: "personal" or
     # "campaign" alone forces that type (the desktop locks or hides the choice).
     callback_types: str = "personal,campaign"
+    # Privileges served as "false" (``can-x`` or ``privilege.outbound.can-x``); all others "true".
+    denied_privileges: FrozenSet[str] = frozenset()
+    # gws-api.md G12 strict mode: refuse an operation whose privilege is denied (statusCode 5).
+    # Off by default: real GWS leaves privileges to the desktop, as far as is known.
+    enforce_privileges: bool = False
+    # settings: outbound.call-result-values (CompleteRecord's callResult names, in order).
+    call_result_values: str = settings.DEFAULT_CALL_RESULT_VALUES
+    # The callback planner's options (docs/planner.md); served, never enforced. Empty here (no
+    # restriction), so that a test's times do not depend on today's weekday; the command line
+    # (and so the demo) defaults to settings.DEFAULT_CAMPAIGN_HOURS / DEFAULT_CALLING_DAYS.
+    campaign_hours: str = ""
+    calling_days: str = ""
+    # None: two demo holidays a few days after the start date (settings.demo_holidays); "" none.
+    holidays: Optional[str] = ""
 
     def __post_init__(self) -> None:
         if self.agents < 1:
@@ -79,6 +94,16 @@ class SimulatorConfig:
             raise ValueError("callback_types must be personal, campaign or personal,campaign")
         if self.password is not None and not self.password:
             raise ValueError("password must not be empty (use None for a random one)")
+        if isinstance(self.denied_privileges, str):
+            raise ValueError("denied_privileges must be a collection of privilege names")
+        # Frozen: normalised through object.__setattr__ (full option names).
+        object.__setattr__(self, "denied_privileges",
+                           frozenset(settings.privilege_name(p) for p in self.denied_privileges))
+        settings.check_call_result_values(self.call_result_values)
+        settings.check_campaign_hours(self.campaign_hours)
+        settings.check_calling_days(self.calling_days)
+        if self.holidays is not None:
+            settings.check_holidays(self.holidays)
 
     @property
     def faults(self) -> Faults:

@@ -9,34 +9,28 @@ Node-local state (HTTP sessions, CometD clients, contact-center sessions) is in 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import secrets
 import time
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from . import messages
+from . import messages, settings
 from .bayeux import BayeuxClient, encode
 from .config import SimulatorConfig
 from .demo_data import generate_world
 from .faults import FaultInjector
 from .journal import Journal
 from .node import Node
-from .operations import CALL_RESULTS, OutboundRequest
+from .operations import OutboundRequest
+from .outcomes import Effect, OutcomeError, RecordKeeper
 from .scheduler import Scheduler
-from .state import (STATUS_CANCELLED, STATUS_DO_NOT_CALL, STATUS_PROCESSED, STATUS_REJECTED,
-                    STATUS_SCHEDULED, USER_STATE_LOGGED_OUT, USER_STATE_READY, Agent, Record)
-from .timeutil import in_daily_window, local_seconds_after_midnight, utc_iso
+from .state import (STATUS_SCHEDULED, USER_STATE_LOGGED_OUT, USER_STATE_NOT_READY,
+                    USER_STATE_READY, Agent, Record)
+from .timeutil import utc_iso
 
 log = logging.getLogger(__name__)
-
-# Asynchronous error codes of refused outbound operations (docs/simulator.md; gap G2).
-ERR_UNKNOWN_RECORD = 101
-ERR_NOT_ASSIGNED = 102
-ERR_IN_THE_PAST = 103
-ERR_OUTSIDE_WINDOW = 104
-ERR_MISMATCH = 105
-ERR_NOT_ACTIVE = 106
 
 # Records encoded and queued per step of a StartContactCenterSession push. A push of at most
 # this many records is queued at once, before the HTTP reply (as one batch); a larger one goes
@@ -46,16 +40,8 @@ PUSH_CHUNK = 1000
 # Records sorted into time buckets per step of a background push (cheaper than encoding).
 _BUCKET_CHUNK = 5000
 
-# What each successful operation leaves the record as.
-_FINAL_STATUS = {"CompleteRecord": STATUS_PROCESSED, "RejectRecord": STATUS_REJECTED,
-                 "CancelRecord": STATUS_CANCELLED, "DoNotCallRecord": STATUS_DO_NOT_CALL}
-
-
-class OutcomeError(Exception):
-    def __init__(self, code: int, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+_USER_STATES = {"Ready": USER_STATE_READY, "NotReady": USER_STATE_NOT_READY,
+                "LoggedOut": USER_STATE_LOGGED_OUT}
 
 
 @dataclass
@@ -69,21 +55,27 @@ class _Pending:
 
 @dataclass(frozen=True)
 class _Applied:
-    """What an applied operation with a referenceId was, to recognise a retry of it."""
+    """What an applied operation with a referenceId was, to recognise a retry of it: its agent,
+    name and the parameters that make it another request when they differ."""
 
     username: str
     operation: str
-    timestamp: Optional[int]
-    callback_type: Optional[str]
+    values: tuple
+    added_handle: Optional[int] = None  # AddRecord: the record it made
+
+    def same_request(self, other: "_Applied") -> bool:
+        return (self.username, self.operation, self.values) == \
+            (other.username, other.operation, other.values)
 
 
-def _fingerprint(request: OutboundRequest) -> _Applied:
-    return _Applied(request.username, request.operation, request.params.get("timestamp"),
-                    request.params.get("callbackType"))
+_DEFINING_PARAMS = {"RescheduleRecord": ("timestamp", "callbackType"),
+                    "AddRecord": ("phoneNumber", "chainId", "campaignName", "callingList")}
 
 
-def _hhmm(seconds: int) -> str:
-    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
+def _fingerprint(request: OutboundRequest, added_handle: Optional[int] = None) -> _Applied:
+    names = _DEFINING_PARAMS.get(request.operation, ())
+    return _Applied(request.username, request.operation,
+                    tuple(request.params.get(n) for n in names), added_handle)
 
 
 class SimCore:
@@ -93,6 +85,15 @@ class SimCore:
         self.world = generate_world(config.seed, config.agents, config.records_per_agent,
                                     time.time())
         self.scheduler = Scheduler(self._on_due)
+        self.keeper = RecordKeeper(self.world, self.scheduler)
+        holidays = config.holidays
+        if holidays is None:
+            holidays = settings.demo_holidays(
+                dt.datetime.fromtimestamp(self.world.started_at, dt.timezone.utc).date())
+        # settings["interaction-workspace"] of every agent (the same for all).
+        self.interaction_workspace = settings.interaction_workspace(
+            config.denied_privileges, config.callback_types, config.call_result_values,
+            config.campaign_hours, config.calling_days, holidays)
         self.journal = Journal(config.journal)
         seed = config.seed if config.fault_seed is None else config.fault_seed
         self.faults = FaultInjector(config.faults, seed)
@@ -100,9 +101,9 @@ class SimCore:
             Node(i, self.world.usernames, self.password, config.long_poll_timeout_ms,
                  config.max_interval_ms)
             for i in range(config.nodes)]
-        # (record handle, referenceId) -> the applied operation (idempotent retries). Shared by
-        # all nodes and kept across restarts, like OCS's own state.
-        self.applied: dict[tuple[int, str], _Applied] = {}
+        # (record handle, referenceId) -> the applied operation (idempotent retries); the handle
+        # is None for AddRecord. Shared by all nodes and kept across restarts, like OCS's state.
+        self.applied: dict[tuple[Optional[int], str], _Applied] = {}
         self.counters = {"outcomes": 0, "duplicates": 0, "acks_lost_to_restart": 0,
                          "node_stops": 0}
         self._loop: Optional[asyncio.AbstractEventLoop] = None
@@ -118,7 +119,7 @@ class SimCore:
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
         for record in self.world.records.values():
-            self._reschedule_timer(record)
+            self.keeper.rearm(record)
         self.scheduler.start(loop)
 
     async def close(self) -> None:
@@ -295,50 +296,31 @@ class SimCore:
         handle = self._loop.call_at(at, run)
         self._pending[handle] = pending
 
-    def _duplicate_of(self, request: OutboundRequest) -> bool:
+    def _applied_key(self, request: OutboundRequest) -> Optional[tuple[Optional[int], str]]:
         reference_id = request.reference_id
-        if reference_id is None:
-            return False
-        return self.applied.get((request.handle, reference_id)) == _fingerprint(request)
+        return None if reference_id is None else (request.handle, reference_id)
+
+    def _duplicate_of(self, request: OutboundRequest) -> Optional[_Applied]:
+        """The applied operation this request repeats (same referenceId and values), if any."""
+        key = self._applied_key(request)
+        applied = self.applied.get(key) if key is not None else None
+        if applied is not None and applied.same_request(_fingerprint(request)):
+            return applied
+        return None
 
     def _outcome(self, pending: _Pending) -> None:
         request = pending.request
         agent = self.world.agents[request.username]
-        record = self.world.records.get(request.handle)
-        params = request.params
         extra: dict[str, Any] = {}
         self.counters["outcomes"] += 1
-        if record is not None and self._duplicate_of(request):
-            # A retry of an applied operation (same referenceId, same record, same values):
-            # acknowledged again, in the same shape, but not applied again.
-            batch = messages.acknowledgement(request.operation, record, params["devicePath"],
-                                             agent.device_id, request.reference_id,
-                                             request.received_ns,
-                                             scheduled=params.get("timestamp"),
-                                             callback_type=params.get("callbackType"))
+        duplicate = self._duplicate_of(request)
+        if duplicate is not None:
+            batch = self._repeat(request, agent, duplicate)
             verdict = "acknowledged"
             extra["duplicate"] = True
             self.counters["duplicates"] += 1
         else:
-            try:
-                record = self._check(request, record)
-                self._apply(request, record)
-            except OutcomeError as error:
-                own = record is not None and record.agent == request.username
-                calling_list = params.get("callingList",
-                                          record.campaign.calling_list if own and record else "")
-                batch = messages.error_notification(
-                    request.handle, params["applicationId"], params["campaignName"], calling_list,
-                    params["devicePath"], agent.device_id, request.reference_id, error.code,
-                    error.message, request.received_ns)
-                verdict = f"error {error.code}: {error.message}"
-            else:
-                if request.reference_id is not None:
-                    self.applied[(request.handle, request.reference_id)] = _fingerprint(request)
-                batch = messages.acknowledgement(request.operation, record, params["devicePath"],
-                                                 agent.device_id, request.reference_id,
-                                                 request.received_ns)
-                verdict = "acknowledged"
+            batch, verdict = self._apply_outcome(request, agent)
         node = pending.node
         if node.generation != pending.generation:
             # The node that took the request restarted since: its clients are gone.
@@ -347,7 +329,7 @@ class SimCore:
         elif self.faults.drop_outcome():
             extra["dropped"] = "drop_ack_rate"
         else:
-            # Both messages in one call: they land in the same long-poll reply.
+            # One call: the messages land in the same long-poll reply, in this order.
             reached = node.bayeux.deliver(request.username, batch)
             if not reached:
                 log.warning("%s of %s: no CometD client of %s on node %d to tell (%s)",
@@ -358,72 +340,78 @@ class SimCore:
                      request.handle, verdict, extra["dropped"])
         self._journal_outcome(pending, verdict, **extra)
 
+    def _repeat(self, request: OutboundRequest, agent: Agent,
+                applied: _Applied) -> list[dict[str, Any]]:
+        """A retry of an applied operation: acknowledged again, in the same shape, not applied
+        again (an AddRecord's record is pushed again if still active: the first push may have
+        been lost with its acknowledgement)."""
+        params = request.params
+        handle = applied.added_handle if applied.added_handle is not None else request.handle
+        record = self.world.records[handle]
+        batch = []
+        if applied.added_handle is not None and record.status == STATUS_SCHEDULED:
+            batch.append(messages.record_notification(record, agent, "PreviewRecord", time.time()))
+        return batch + messages.acknowledgement(
+            request.operation, record, params["devicePath"], agent.device_id,
+            request.reference_id, request.received_ns,
+            scheduled=params.get("timestamp"), callback_type=params.get("callbackType"))
+
+    def _apply_outcome(self, request: OutboundRequest,
+                       agent: Agent) -> tuple[list[dict[str, Any]], str]:
+        """Check and apply; the messages to publish and the journal verdict."""
+        params = request.params
+        try:
+            effect = self.keeper.apply(request, self.keeper.check(request))
+        except OutcomeError as error:
+            record = self.world.records.get(request.handle) if request.handle is not None else None
+            own = record is not None and record.agent == request.username
+            calling_list = params.get("callingList",
+                                      record.campaign.calling_list if own and record else "")
+            batch = messages.error_notification(
+                request.handle, params["applicationId"], params["campaignName"], calling_list,
+                params["devicePath"], agent.device_id, request.reference_id, error.code,
+                error.message, request.received_ns, phone_number=params.get("phoneNumber"))
+            return batch, f"error {error.code}: {error.message}"
+        key = self._applied_key(request)
+        if key is not None:
+            self.applied[key] = _fingerprint(
+                request, effect.record.handle if effect.added else None)
+        return self._effect_messages(request, agent, effect), "acknowledged"
+
+    @staticmethod
+    def _effect_messages(request: OutboundRequest, agent: Agent,
+                         effect: Effect) -> list[dict[str, Any]]:
+        """A new record comes before the acknowledgement that names it, and the records taken
+        back before the acknowledgement of what took them: a client reading in order knows the
+        outcome whole when the acknowledgement arrives."""
+        batch = [messages.record_cancel(record, agent) for record in effect.withdrawn]
+        if effect.added:
+            batch.append(messages.record_notification(effect.record, agent, "PreviewRecord",
+                                                      time.time()))
+        return batch + messages.acknowledgement(
+            request.operation, effect.record, request.params["devicePath"], agent.device_id,
+            request.reference_id, request.received_ns)
+
     def _journal_outcome(self, pending: _Pending, verdict: str, **extra: Any) -> None:
         request = pending.request
         self.journal_write(pending.node, request.username, request.operation, request.handle,
                            request.body, verdict, **extra)
 
-    def _check(self, request: OutboundRequest, record: Optional[Record]) -> Record:
-        params = request.params
-        if record is None:
-            raise OutcomeError(ERR_UNKNOWN_RECORD, f"Record {request.handle} is unknown")
-        if record.agent != request.username:
-            raise OutcomeError(ERR_NOT_ASSIGNED,
-                               f"Record {request.handle} is not assigned to {request.username}")
-        if record.status != STATUS_SCHEDULED:
-            raise OutcomeError(ERR_NOT_ACTIVE, f"Record {request.handle} is no longer active "
-                                               f"(it was {record.status.replace('_', ' ')})")
-        campaign = record.campaign
-        if params["applicationId"] != campaign.application_id:
-            raise OutcomeError(ERR_MISMATCH, f"applicationId {params['applicationId']} does not "
-                                             f"match the record's application {campaign.application_id}")
-        if params["campaignName"] != campaign.name:
-            raise OutcomeError(ERR_MISMATCH, f"Campaign {params['campaignName']!r} does not match "
-                                             f"the record's campaign {campaign.name!r}")
-        if "callingList" in params and params["callingList"] != campaign.calling_list:
-            raise OutcomeError(ERR_MISMATCH, f"Calling list {params['callingList']!r} does not "
-                                             f"match the record's list {campaign.calling_list!r}")
-        if request.operation == "RescheduleRecord":
-            self._check_time(params["timestamp"], record)
-        return record
-
-    @staticmethod
-    def _check_time(timestamp: int, record: Record) -> None:
-        if timestamp < int(time.time()):
-            raise OutcomeError(ERR_IN_THE_PAST, "The requested time is in the past")
-        zone = record.zone
-        if not in_daily_window(timestamp, zone, record.daily_from, record.daily_until):
-            local = _hhmm(local_seconds_after_midnight(timestamp, zone))
-            raise OutcomeError(
-                ERR_OUTSIDE_WINDOW,
-                f"The requested time {local} ({record.time_zone}) is outside the contact's "
-                f"calling window {_hhmm(record.daily_from)}-{_hhmm(record.daily_until)}")
-
-    def _apply(self, request: OutboundRequest, record: Record) -> None:
-        params = request.params
-        if request.operation == "RescheduleRecord":
-            self.set_schedule(record, params["timestamp"], params["callbackType"])
-            return
-        if request.operation == "CompleteRecord" and "callResult" in params:
-            record.call_result = CALL_RESULTS[params["callResult"]]
-        record.status = _FINAL_STATUS[request.operation]
-        self.scheduler.cancel(record.handle)
-
-    # -- scheduled callbacks ----------------------------------------------------------------
+    # -- scheduled callbacks and the agent's state ------------------------------------------
 
     def set_schedule(self, record: Record, timestamp: int, callback_type: str) -> None:
-        """Last write wins (gap G13); a new time may be delivered again when it comes due."""
-        record.scheduled = timestamp
-        record.callback_type = callback_type
-        record.delivered_for = None
-        self._reschedule_timer(record)
+        """Move a record's time (the /sim/set-schedule test aid: no GWS checks)."""
+        self.keeper.set_schedule(record, timestamp, callback_type)
 
-    def _reschedule_timer(self, record: Record) -> None:
-        # Only personal callbacks come to the agent; campaign ones go back to the campaign.
-        if record.status == STATUS_SCHEDULED and record.callback_type == "Personal":
-            self.scheduler.schedule(record.handle, record.scheduled)
-        else:
-            self.scheduler.cancel(record.handle)
+    def set_user_state(self, agent: Agent, state: str) -> None:
+        """The /sim/agent-state test aid: the device's user state becomes ``state`` (Ready,
+        NotReady, LoggedOut), told to the agent's clients on every node. The next
+        contact-center session change sets it again (Start: Ready, End: LoggedOut)."""
+        agent.user_state = dict(_USER_STATES[state])
+        agent.device_state = "Inactive" if state == "LoggedOut" else "Active"
+        for node in self.nodes:
+            node.bayeux.deliver(agent.username, [messages.device_state_change(agent)])
+        log.info("%s is now %s", agent.username, state)
 
     def _on_due(self, handle: Any) -> None:
         record = self.world.records.get(handle)
@@ -456,4 +444,5 @@ class SimCore:
             "dailyUntil": record.daily_until, "phone": record.phone,
             "contactName": record.contact_name, "accountNumber": record.account_number,
             "callResult": record.call_result, "dueDelivered": record.due_delivered,
+            "chainId": record.chain_id,
         }

@@ -291,5 +291,6 @@ def generate_world(seed: int, agents: int, records_per_agent: int, now: float) -
                 1 + below(4),                                     # attempts
                 call_results[below(n_results)],                   # call_result
                 f"{guid_prefix}{handle:012d}",                    # attempt_guid
+                chain=handle,                                     # a chain of its own
             )
     return World(campaigns=list(CAMPAIGNS), agents=agent_map, records=records, started_at=now)

@@ -6,6 +6,7 @@ acknowledgement pair, the error pair, DeviceStateChangeMessage). Nothing here se
 
 from __future__ import annotations
 
+import json
 import time
 from json.encoder import encode_basestring_ascii as _json_string
 from typing import Any, Iterable, Optional
@@ -25,7 +26,12 @@ ACK_NAMES = {
     "RejectRecord": "RecordRejectAcknowledge",
     "CancelRecord": "RecordCancelAcknowledge",
     "DoNotCallRecord": "DoNotCallAcknowledge",
+    # No documentation page names it (gap G10): OCS's event name.
+    "AddRecord": "AddRecordAcknowledge",
 }
+
+# Compact, ASCII-only JSON, as the CometD replies carry it (RecordEncoder's fallback).
+_compact = json.JSONEncoder(ensure_ascii=True, separators=(",", ":")).encode
 
 
 def device_json(agent: Agent) -> dict[str, Any]:
@@ -42,20 +48,9 @@ def device_json(agent: Agent) -> dict[str, Any]:
     }
 
 
-def settings_json(callback_types: str = "personal,campaign") -> dict[str, Any]:
-    """settings["interaction-workspace"]: WWE options are strings (gws-api.md §1.4, G12)."""
-    return {
-        "interaction-workspace": {
-            "privilege.outbound.can-use": "true",
-            "privilege.outbound.can-reschedule": "true",
-            "privilege.outbound.can-reschedule-before-call": "true",
-            "privilege.outbound.can-reschedule-on-new-number": "true",
-            "privilege.outbound.can-reject-record": "true",
-            "privilege.outbound.can-cancel-record": "true",
-            "privilege.outbound.can-mark-do-not-call": "true",
-            "outbound.callback-types": callback_types,
-        }
-    }
+def settings_json(interaction_workspace: dict[str, str]) -> dict[str, Any]:
+    """settings: WWE options are strings (gws-api.md §1.4, G12); see ``settings.py``."""
+    return {"interaction-workspace": dict(interaction_workspace)}
 
 
 def features_json() -> list[str]:
@@ -69,7 +64,7 @@ def channels_json(agent: Agent) -> list[dict[str, Any]]:
 
 
 def user_json(agent: Agent, base_url: str, subresources: set[str],
-              callback_types: str = "personal,campaign") -> dict[str, Any]:
+              interaction_workspace: dict[str, str]) -> dict[str, Any]:
     """The user of GET /api/v2/me (me_reply.json), with the requested subresources."""
     user: dict[str, Any] = {
         "id": agent.user_id,
@@ -87,7 +82,7 @@ def user_json(agent: Agent, base_url: str, subresources: set[str],
     if "devices" in subresources:
         user["devices"] = [device_json(agent)]
     if "settings" in subresources:
-        user["settings"] = settings_json(callback_types)
+        user["settings"] = settings_json(interaction_workspace)
     if "features" in subresources:
         user["features"] = features_json()
     if "channels" in subresources:
@@ -135,6 +130,8 @@ def record_notification(record: Record, agent: Agent, event: str, now: float) ->
         "InteractionType": "Outbound",
         "InteractionSubtype": "OutboundNew",
     }
+    for name, value in (record.other_fields or {}).items():
+        user_data.setdefault(name, value)  # AddRecord's otherFields never replace GSW_* keys
     return {
         "channel": OUTBOUND_CHANNEL,
         "data": {
@@ -165,6 +162,7 @@ class RecordEncoder:
     """
 
     def __init__(self, agent: Agent, now: float) -> None:
+        self._agent = agent
         self._agent_id = _json_string(agent.username)
         self._device_path = _json_string(agent.device_path)
         self._now = now
@@ -229,6 +227,9 @@ class RecordEncoder:
         out = []
         append = out.append
         for record in records:
+            if record.other_fields:  # rare (AddRecord's otherFields): the plain way
+                append(_compact(record_notification(record, self._agent, event, self._now)))
+                continue
             head, body = campaigns.get(id(record.campaign)) or self._campaign_parts(record)
             tz_part, zone_name = zones.get(record.time_zone) or self._zone_parts(record)
             type_part = types.get(record.callback_type) or self._type_part(record)
@@ -264,6 +265,16 @@ def _short_record(handle: int, application_id: Any, campaign_name: Any, calling_
                   device_path: Any) -> dict[str, Any]:
     return {"devicePath": device_path, "callingList": calling_list, "applicationId": application_id,
             "recordHandle": handle, "campaignName": campaign_name}
+
+
+def record_cancel(record: Record, agent: Agent) -> dict[str, Any]:
+    """OCS took a record back from the agent (``RecordCancel``, gws-api.md §5.2): the record
+    named as in an acknowledgement; no referenceId (nobody asked), no companion."""
+    campaign = record.campaign
+    return {"channel": OUTBOUND_CHANNEL,
+            "data": {"messageType": "OutboundRecordMessage", "notificationType": "RecordCancel",
+                     "record": _short_record(record.handle, campaign.application_id, campaign.name,
+                                             campaign.calling_list, agent.device_path)}}
 
 
 def acknowledgement(operation: str, record: Record, device_path: str, device_id: str,
@@ -306,24 +317,37 @@ def acknowledgement(operation: str, record: Record, device_path: str, device_id:
     return [{"data": data, "channel": OUTBOUND_CHANNEL}, companion]
 
 
-def error_notification(handle: int, application_id: Any, campaign_name: Any, calling_list: Any,
-                       device_path: str, device_id: str, reference_id: Optional[str],
-                       code: int, message: str, started_ns: int) -> list[dict[str, Any]]:
-    """The two messages of outbound_error_notification.json (gws-api.md G2)."""
+def error_notification(handle: Optional[int], application_id: Any, campaign_name: Any,
+                       calling_list: Any, device_path: str, device_id: str,
+                       reference_id: Optional[str], code: int, message: str, started_ns: int,
+                       phone_number: Optional[str] = None) -> list[dict[str, Any]]:
+    """The two messages of outbound_error_notification.json (gws-api.md G2).
+
+    An operation without a record handle (AddRecord) names its ``phone_number`` instead, in
+    ``record.phoneNumber`` and ``GSW_PHONE`` (as DoNotCallAcknowledge by number does)."""
     data: dict[str, Any] = {"messageType": "OutboundRecordMessage", "notificationType": "Error"}
     if reference_id is not None:
         data["referenceId"] = reference_id
     data["errorCode"] = code
     data["errorMessage"] = message
-    data["record"] = _short_record(handle, application_id, campaign_name, calling_list, device_path)
+    user_data = {"GSW_USER_EVENT": "Error", "GSW_ERROR_NUMBER": code, "GSW_ERROR": message,
+                 "GSW_APPLICATION_ID": application_id, "GSW_RECORD_HANDLE": handle,
+                 "GSW_CAMPAIGN_NAME": campaign_name}
+    if handle is None:
+        data["record"] = {"devicePath": device_path, "callingList": calling_list,
+                          "applicationId": application_id, "phoneNumber": phone_number,
+                          "campaignName": campaign_name}
+        del user_data["GSW_RECORD_HANDLE"]
+        user_data["GSW_PHONE"] = phone_number
+    else:
+        data["record"] = _short_record(handle, application_id, campaign_name, calling_list,
+                                       device_path)
     companion = {
         "channel": INTERNAL_CHANNEL,
         "data": {
             "messageType": "DeviceUserEventMessage",
             "deviceId": device_id,
-            "userData": {"GSW_USER_EVENT": "Error", "GSW_ERROR_NUMBER": code, "GSW_ERROR": message,
-                         "GSW_APPLICATION_ID": application_id, "GSW_RECORD_HANDLE": handle,
-                         "GSW_CAMPAIGN_NAME": campaign_name},
+            "userData": user_data,
             "metrics": _metrics(started_ns),
         },
     }

@@ -11,20 +11,14 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from . import replies
-from .timeutil import MAX_EPOCH_SECONDS
+from .settings import CALL_RESULTS
+from .timeutil import MAX_EPOCH_SECONDS, zone_info
 
-# OCS call results (gcti.h), spelled as CompleteRecord's callResult (gws-api.md G10: invented).
-CALL_RESULTS = {
-    "Ok": 0, "GeneralError": 3, "SystemError": 4, "RemoteRelease": 5, "Busy": 6, "NoAnswer": 7,
-    "SitDetected": 8, "AnsweringMachine": 9, "AllTrunksBusy": 10, "SitInvalidNum": 11,
-    "SitVacant": 12, "SitOperIntercept": 13, "SitUnknown": 14, "SitNoCircuit": 15,
-    "SitReorder": 16, "Fax": 17, "Abandoned": 21, "Dropped": 26, "DroppedNoAnswer": 27,
-    "Unknown": 28, "Silence": 32, "Answer": 33, "NuTone": 34, "NoDialTone": 35, "NoProgress": 36,
-    "NoRingBack": 37, "NoEstablished": 38, "Pager": 39, "WrongParty": 40, "DialError": 41,
-    "CallDropError": 42, "SwitchError": 43, "NoFreePort": 44, "TransferError": 45, "Stale": 46,
-    "AgentCallBackError": 47, "GroupCallBackError": 48, "DoNotCall": 51, "CancelRecord": 52,
-    "WrongNumber": 53,
-}
+# AddRecord's phoneType (gws-api.md §4, documented enumeration).
+PHONE_TYPES = ("NoContactType", "HomePhone", "DirectBusinessPhone", "BusinessWithExt", "Mobile",
+               "VacationPhone", "Pager", "Modem", "VoiceMail", "PinPager", "EmailAddress",
+               "InstantMessaging")
+SECONDS_A_DAY = 86_400
 
 _RECORD_KEYS = [("applicationId", int), ("campaignName", str), ("callingList", str),
                 ("devicePath", str)]
@@ -44,7 +38,19 @@ OUTBOUND_OPERATIONS: dict[str, tuple[list[tuple[str, type]], list[tuple[str, typ
                                        ("referenceId", str)]),
 }
 
+# POST /api/v2/me/outbound-records (no handle in the URL). DoNotCallRecord by phone number
+# also lives there (gws-api.md §4 row 6) but is not simulated.
+NEW_RECORD_OPERATIONS: dict[str, tuple[list[tuple[str, type]], list[tuple[str, type]]]] = {
+    "AddRecord": (
+        [("applicationId", int), ("campaignName", str), ("callingList", str),
+         ("phoneNumber", str), ("timeZone", str), ("phoneType", str), ("from", int),
+         ("until", int), ("devicePath", str)],
+        [("chainId", int), ("otherFields", dict), ("referenceId", str)]),
+}
+
 CONTACT_CENTER_OPERATIONS = ("StartContactCenterSession", "EndContactCenterSession")
+MAX_PHONE_NUMBER = 64
+MAX_OTHER_FIELDS = 100
 
 
 class Refusal(Exception):
@@ -63,7 +69,7 @@ class OutboundRequest:
 
     username: str
     operation: str
-    handle: int
+    handle: Optional[int]     # None: an operation without a record handle (AddRecord)
     params: dict[str, Any]
     body: dict[str, Any]
     received_ns: int = field(default_factory=time.perf_counter_ns)
@@ -74,7 +80,7 @@ class OutboundRequest:
 
 
 def _type_name(kind: type) -> str:
-    return {int: "an integer", str: "a string"}[kind]
+    return {int: "an integer", str: "a string", dict: "an object"}[kind]
 
 
 def _has_type(value: Any, kind: type) -> bool:
@@ -99,14 +105,19 @@ def parse_handle(text: str) -> int:
     return int(text)
 
 
-def check_params(operation: str, body: dict[str, Any]) -> dict[str, Any]:
-    """Validate an outbound operation's body; returns the known parameters."""
-    if operation not in OUTBOUND_OPERATIONS:
-        supported = ", ".join(OUTBOUND_OPERATIONS)
+def check_params(operation: str, body: dict[str, Any],
+                 table: Optional[dict[str, Any]] = None) -> dict[str, Any]:
+    """Validate an outbound operation's body; returns the known parameters.
+
+    ``table``: the operations of the URL (by default those on a record's handle)."""
+    table = OUTBOUND_OPERATIONS if table is None else table
+    if operation not in table:
+        supported = ", ".join(table)
+        where = "an outbound record" if table is OUTBOUND_OPERATIONS else "new outbound records"
         raise Refusal(replies.INVALID_VALUE,
-                      f"Unsupported operationName {operation!r} for an outbound record; "
+                      f"Unsupported operationName {operation!r} for {where}; "
                       f"supported: {supported}")
-    required, optional = OUTBOUND_OPERATIONS[operation]
+    required, optional = table[operation]
     for name, _ in required:
         if body.get(name) is None:  # absent or null
             raise Refusal(replies.MISSING_PARAMETER, f"Missing required parameter: {name}")
@@ -146,6 +157,47 @@ def _check_values(params: dict[str, Any]) -> None:
                       f"chainAttribute must be AllChain or RecordOnly, got {params['chainAttribute']!r}")
     if len(params.get("referenceId", "")) > 256:
         raise Refusal(replies.INVALID_VALUE, "referenceId is longer than 256 characters")
+    _check_new_record_values(params)
+
+
+def _check_new_record_values(params: dict[str, Any]) -> None:
+    """AddRecord's own parameters."""
+    if "phoneType" in params and params["phoneType"] not in PHONE_TYPES:
+        raise Refusal(replies.INVALID_VALUE,
+                      f"phoneType must be one of {', '.join(PHONE_TYPES)}, got {params['phoneType']!r}")
+    if len(params.get("phoneNumber", "")) > MAX_PHONE_NUMBER:
+        raise Refusal(replies.INVALID_VALUE, f"phoneNumber is longer than {MAX_PHONE_NUMBER} characters")
+    if "timeZone" in params and not _known_zone(params["timeZone"]):
+        raise Refusal(replies.INVALID_VALUE,
+                      f"Unknown timeZone {params['timeZone'][:64]!r}: expected a zone name such as "
+                      "America/New_York or GMT")
+    for name in ("from", "until"):
+        if name in params and not 0 <= params[name] <= SECONDS_A_DAY:
+            raise Refusal(replies.INVALID_VALUE,
+                          f"{name} must be seconds after midnight (0..{SECONDS_A_DAY})")
+    if "from" in params and "until" in params and params["from"] > params["until"]:
+        # The simulator's windows do not span midnight (docs/simulator.md).
+        raise Refusal(replies.INVALID_VALUE, "from must not be later than until")
+    if "chainId" in params and params["chainId"] < 0:
+        raise Refusal(replies.INVALID_VALUE, "chainId must not be negative")
+    fields = params.get("otherFields")
+    if fields is not None:
+        if len(fields) > MAX_OTHER_FIELDS or not all(
+                isinstance(k, str) and k and not k.startswith("GSW_")
+                and type(v) in (str, int, float, bool) for k, v in fields.items()):
+            raise Refusal(replies.INVALID_VALUE,
+                          f"otherFields must map at most {MAX_OTHER_FIELDS} names (not GSW_*) to "
+                          "strings, numbers or booleans")
+
+
+def _known_zone(name: str) -> bool:
+    if len(name) > 64 or name.startswith(("/", ".")) or ".." in name:
+        return False
+    try:
+        zone_info(name)
+    except (ValueError, OSError, KeyError):  # ZoneInfoNotFoundError is a KeyError
+        return False
+    return True
 
 
 def check_device(params: dict[str, Any], own_device_path: str) -> None:

@@ -16,8 +16,10 @@ from .auth import CSRF_HEADER, SESSION_COOKIE, AuthError, Caller
 from .bayeux import ConnectionDropped, encode_reply
 from .core import SimCore
 from .node import Node
-from .operations import (CONTACT_CENTER_OPERATIONS, OutboundRequest, Refusal, check_device,
-                         check_params, check_start_session, operation_name, parse_handle)
+from .operations import (CONTACT_CENTER_OPERATIONS, NEW_RECORD_OPERATIONS, OutboundRequest,
+                         Refusal, check_device, check_params, check_start_session,
+                         operation_name, parse_handle)
+from .settings import missing_privilege
 
 log = logging.getLogger(__name__)
 
@@ -256,7 +258,7 @@ async def get_me(request: web.Request) -> web.Response:
                                      f"{', '.join(KNOWN_SUBRESOURCES)}",
                                      as_http_200=core.config.errors_as_http_200)
     return replies.ok(user=messages.user_json(agent, _base_url(request), wanted,
-                                              request.app[CORE].config.callback_types))
+                                              core.interaction_workspace))
 
 
 async def get_devices(request: web.Request) -> web.Response:
@@ -314,6 +316,16 @@ async def post_me(request: web.Request) -> web.Response:
     return replies.ok()
 
 
+def _check_privilege(core: SimCore, operation: str, params: dict[str, Any]) -> None:
+    """Strict mode only (gap G12): a denied privilege refuses the operation (statusCode 5)."""
+    if not core.config.enforce_privileges:
+        return
+    missing = missing_privilege(operation, params, core.config.denied_privileges)
+    if missing is not None:
+        raise Refusal(replies.NO_PERMISSION,
+                      f"{operation} is not permitted: the user lacks {missing}")
+
+
 async def post_outbound_record(request: web.Request) -> web.Response:
     core = request.app[CORE]
     caller = _caller(request)
@@ -326,10 +338,33 @@ async def post_outbound_record(request: web.Request) -> web.Response:
         operation = operation_name(body)
         handle = parse_handle(handle_text)
         params = check_params(operation, body)
+        _check_privilege(core, operation, params)
         check_device(params, agent.device_path)
     except Refusal as refusal:
         return _refuse(request, refusal, operation, handle)
     core.submit(OutboundRequest(caller.username, operation, handle, params, body),
+                request.app[NODE])
+    return replies.ok()
+
+
+async def post_new_outbound_record(request: web.Request) -> web.Response:
+    """``POST /api/v2/me/outbound-records`` (no handle): AddRecord."""
+    core = request.app[CORE]
+    caller = _caller(request)
+    agent = core.world.agents[caller.username]
+    operation: Optional[str] = None
+    try:
+        body = await read_json_object(request)
+        operation = operation_name(body)
+        if operation == "DoNotCallRecord":
+            raise Refusal(replies.INVALID_VALUE, "DoNotCallRecord by phone number is not "
+                                                 "simulated: name the record in the URL")
+        params = check_params(operation, body, NEW_RECORD_OPERATIONS)
+        _check_privilege(core, operation, params)
+        check_device(params, agent.device_path)
+    except Refusal as refusal:
+        return _refuse(request, refusal, operation, None)
+    core.submit(OutboundRequest(caller.username, operation, None, params, body),
                 request.app[NODE])
     return replies.ok()
 
@@ -365,6 +400,7 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post(API + "/me", post_me)
     app.router.add_get(API + "/me/devices", get_devices)
     app.router.add_get(API + "/me/devices/{device_id}", get_device)
+    app.router.add_post(API + "/me/outbound-records", post_new_outbound_record)
     app.router.add_post(API + "/me/outbound-records/{handle}", post_outbound_record)
     app.router.add_post(NOTIFICATIONS_PATH, notifications)
     app.router.add_post(NOTIFICATIONS_PATH + "/{tail:.*}", notifications)

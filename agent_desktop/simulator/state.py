@@ -22,6 +22,10 @@ STATUS_PROCESSED = "processed"        # CompleteRecord
 STATUS_REJECTED = "rejected"          # RejectRecord
 STATUS_CANCELLED = "cancelled"        # CancelRecord
 STATUS_DO_NOT_CALL = "do_not_call"    # DoNotCallRecord
+# Another record of its chain was rescheduled: it is no longer a callback (OCS record_status 7).
+STATUS_CHAIN_UPDATED = "chain_updated"
+
+USER_STATES = ("Ready", "NotReady", "LoggedOut")
 
 # userState objects a device can show (ids are fixed so clients can compare them).
 USER_STATE_LOGGED_OUT = {"id": "5D1A2F6E-0C4B-4B3E-9E1A-6B6B3C0F3A01", "displayName": "Logged Out",
@@ -84,10 +88,15 @@ class Record:
     status: str = STATUS_SCHEDULED
     # The scheduled time for which a ScheduledCall was already delivered (None: not yet).
     delivered_for: Optional[int] = None
+    # The chain (OCS chain_id): the handle of the chain's first record. Demo records are each a
+    # chain of their own; AddRecord with a chainId adds to one.
+    chain: Optional[int] = None
+    # AddRecord's otherFields: more userData of the record's notifications (None: none).
+    other_fields: Optional[dict] = None
 
     @property
     def chain_id(self) -> int:
-        return self.handle
+        return self.handle if self.chain is None else self.chain
 
     @property
     def record_type(self) -> int:
@@ -110,17 +119,45 @@ class World:
     started_at: float        # epoch seconds the demo data is relative to
     # username -> that agent's records in handle order (records never change hands).
     by_agent: dict[str, list[Record]] = field(init=False, repr=False)
+    # chain id -> its records in handle order, only for chains of more than one record.
+    chains: dict[int, list[Record]] = field(init=False, repr=False)
+    next_handle: int = field(init=False)
 
     def __post_init__(self) -> None:
         self.by_agent = {username: [] for username in self.agents}
+        self.chains = {}
         for record in self.records.values():
             self.by_agent.setdefault(record.agent, []).append(record)
+            if record.chain_id != record.handle:
+                self.chains.setdefault(record.chain_id, []).append(record)
         for own in self.by_agent.values():
             own.sort(key=lambda r: r.handle)
+        for chain_id, members in self.chains.items():
+            founder = self.records.get(chain_id)
+            if founder is not None and founder not in members:
+                members.append(founder)
+            members.sort(key=lambda r: r.handle)
+        self.next_handle = max(self.records, default=0) + 1
 
     def records_of(self, username: str) -> Iterator[Record]:
         """The agent's records in handle order."""
         return iter(self.by_agent.get(username, ()))
+
+    def chain_of(self, record: Record) -> list[Record]:
+        """Every record of ``record``'s chain (itself included), in handle order."""
+        return list(self.chains.get(record.chain_id, (record,)))
+
+    def add(self, record: Record) -> None:
+        """A new record (AddRecord): its handle must be ``next_handle``."""
+        assert record.handle == self.next_handle and record.handle not in self.records
+        self.next_handle += 1
+        self.records[record.handle] = record
+        self.by_agent.setdefault(record.agent, []).append(record)  # handles only grow
+        if record.chain_id != record.handle:
+            members = self.chains.get(record.chain_id)
+            if members is None:
+                members = self.chains[record.chain_id] = [self.records[record.chain_id]]
+            members.append(record)
 
     @property
     def usernames(self) -> list[str]:

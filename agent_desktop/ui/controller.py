@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import Callable
 
 import shiboken6
@@ -39,7 +39,7 @@ TIDY_UP_AT_THE_LATEST_S = 0.1
 
 class MainController(QObject):
     def __init__(self, agent: AgentSession, window: MainWindow, *, agent_tz: tzinfo,
-                 grace_s: float = 0.0) -> None:
+                 grace_s: float = 0.0, slot_length: timedelta = timedelta(minutes=15)) -> None:
         super().__init__(window)
         self.agent = agent
         self.window = window
@@ -52,6 +52,12 @@ class MainController(QObject):
         window.current_record_changed.connect(self._history_wanted)
         self._history_loading = False
         self._history_again: OutboundRecord | None = None
+        # Both import this module's type for their annotations: imported here, not at the top.
+        from agent_desktop.ui.planner_wiring import PlannerWiring
+        from agent_desktop.ui.record_actions import RecordActions
+
+        self.record_actions = RecordActions(self)
+        self.planner = PlannerWiring(self, slot_length=slot_length)
         self.dialog: RescheduleDialog | None = None
         self._spent_dialog: RescheduleDialog | None = None  # closed; deleted when the next one opens
         self.password_prompt: QInputDialog | None = None
@@ -145,6 +151,7 @@ class MainController(QObject):
                 self.ask_password_again(event.detail)
         elif isinstance(event, NotificationSessionRenewed):
             self.window.notify(self.tr("Reconnected to the server."))
+        self.planner.on_event(event)
 
     @asyncSlot(str)
     async def ask_password_again(self, why: str) -> None:
@@ -172,8 +179,16 @@ class MainController(QObject):
         else:
             self.window.notify(self.tr("Offline: your reschedules are kept and will be sent after you sign in."))
 
+    @asyncSlot(object, object)
+    async def reschedule_at(self, record: OutboundRecord, when: datetime) -> None:
+        """The day view's move: the same reschedule flow, the dialog opened at ``when``."""
+        await self._reschedule(record, when)
+
     @asyncSlot(object)
     async def reschedule(self, record: OutboundRecord) -> None:
+        await self._reschedule(record, None)
+
+    async def _reschedule(self, record: OutboundRecord, start_at: datetime | None) -> None:
         if self.dialog is not None:  # one dialog at a time; a second Ctrl+R just refocuses it
             self.dialog.raise_()
             self.dialog.activateWindow()
@@ -183,7 +198,9 @@ class MainController(QObject):
             self.window.notify(self.tr("✗ Your account is not allowed to reschedule callbacks."))
             return
         self._delete_spent_dialog()
-        dialog = RescheduleDialog(record, capabilities, agent_tz=self.agent_tz, parent=self.window)
+        dialog = self.make_reschedule_dialog(record, capabilities)
+        if start_at is not None:
+            dialog.start_at(start_at)
         self.dialog = dialog
         tidied = False
 
@@ -222,6 +239,10 @@ class MainController(QObject):
             if fallback is not None:
                 fallback.cancel()
             tidy_up()
+
+    def make_reschedule_dialog(self, record: OutboundRecord, capabilities) -> RescheduleDialog:  # type: ignore[no-untyped-def]
+        return RescheduleDialog(record, capabilities, agent_tz=self.agent_tz, parent=self.window,
+                                policy=self.planner.policy, load=self.planner.load)
 
     def _hold(self, record: OutboundRecord, when: datetime, callback_type: CallbackType) -> None:
         """Sent when the undo time is over, unless the agent takes it back first."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QSplitter,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -37,6 +38,7 @@ from agent_desktop.ui.records_model import RECORD_ROLE, Column, RecordsTableMode
 from agent_desktop.ui.records_proxy import RecordsFilterProxy
 from agent_desktop.ui.reminders_view import ReminderBanner, ReminderCenter, ReminderTray
 from agent_desktop.ui.undo_bar import UndoBar
+from agent_desktop.ui.at_risk_view import AtRiskBanner
 
 NOTICE_MS = 10_000
 # The widest text each column usually holds (bold: overdue rows are bold).
@@ -60,6 +62,9 @@ class MainWindow(QMainWindow):
     undo_requested = Signal()
     restore_requested = Signal(object)  # the OutboundRecord of the current row
     current_record_changed = Signal(object)  # OutboundRecord | None: another row, or the row changed
+    record_action_requested = Signal(str, object)  # an action of record_actions.ACTIONS, the record
+    bulk_move_requested = Signal(list)  # the selected OutboundRecords
+    day_view_shown = Signal()
     log_folder_requested = Signal()
     closed = Signal()
 
@@ -82,15 +87,26 @@ class MainWindow(QMainWindow):
         self.table = self._build_table()
         self.details = DetailsPane(agent_tz)
         self.reminder_banner = ReminderBanner()
+        self.at_risk_banner = AtRiskBanner()
         self.undo_bar = UndoBar()
         self.undo_bar.undo_requested.connect(self.undo_requested.emit)
+        # The list and the day view are two looks at the same callbacks; the day view is built
+        # the first time it is shown (it is not needed to start working).
+        self.views = QTabWidget()
+        self.views.setObjectName("viewTabs")
+        self.views.setDocumentMode(True)
+        self.views.addTab(self.table, self.tr("&List"))
+        self._day_placeholder = QWidget()
+        self.views.addTab(self._day_placeholder, self.tr("&Day"))
+        self.views.currentChanged.connect(self._view_changed)
         table_side = QWidget()
         table_layout = QVBoxLayout(table_side)
         table_layout.setContentsMargins(0, 0, 0, 0)
         table_layout.setSpacing(4)
         table_layout.addWidget(self.reminder_banner)
+        table_layout.addWidget(self.at_risk_banner)
         table_layout.addWidget(self.undo_bar)
-        table_layout.addWidget(self.table)
+        table_layout.addWidget(self.views)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("mainSplitter")
         self.splitter = splitter
@@ -199,7 +215,8 @@ class MainWindow(QMainWindow):
         table.setAccessibleDescription(self.tr("Ctrl+R reschedules the selected callback."))
         table.setModel(self.proxy)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows for a bulk move (Shift/Ctrl+click, Shift+arrows); one current row for the rest.
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSortingEnabled(True)
         table.sortByColumn(Column.WHEN, Qt.SortOrder.AscendingOrder)
@@ -209,6 +226,8 @@ class MainWindow(QMainWindow):
         table.horizontalHeader().setStretchLastSection(True)
         table.horizontalHeader().setMinimumSectionSize(60)
         table.doubleClicked.connect(lambda _index: self._request_reschedule())
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._show_record_menu)
         return table
 
     def _build_menus(self) -> None:
@@ -225,7 +244,11 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        # Menus in the usual order; each is filled below.
+        edit_menu = menus.addMenu(self.tr("&Edit"))
+        view_menu = menus.addMenu(self.tr("&View"))
         record_menu = menus.addMenu(self.tr("&Record"))
+        help_menu = menus.addMenu(self.tr("&Help"))
         self.record_menu = record_menu
         record_menu.addAction(self.reschedule_action)
         self.restore_action = QAction(self.tr("Restore &previous time"), self)
@@ -235,13 +258,40 @@ class MainWindow(QMainWindow):
         self.restore_action.setEnabled(False)
         self.restore_action.triggered.connect(self._request_restore)
         record_menu.addAction(self.restore_action)
-        edit_menu = menus.addMenu(self.tr("&Edit"))
+        self.bulk_move_action = QAction(self.tr("&Move selected…"), self)
+        self.bulk_move_action.setObjectName("bulkMoveAction")
+        self.bulk_move_action.setShortcut(QKeySequence("Ctrl+M"))
+        self.bulk_move_action.setToolTip(self.tr("Move the selected callbacks to a day or a time range (Ctrl+M)"))
+        self.bulk_move_action.triggered.connect(self._request_bulk_move)
+        record_menu.addAction(self.bulk_move_action)
+        record_menu.addSeparator()
+        self.record_actions: dict[str, QAction] = {}
+        for name, text, shortcut in (
+                ("new-number", self.tr("Call back on another &number…"), "Ctrl+Shift+R"),
+                ("cancel", self.tr("&Cancel callback…"), ""),
+                ("do-not-call", self.tr("Mark &do not call…"), ""),
+                ("complete", self.tr("C&omplete with call result…"), "Ctrl+Shift+C")):
+            action = QAction(text, self)
+            action.setObjectName(f"{name}Action")
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.setEnabled(False)  # until the agent's privileges are known
+            action.triggered.connect(lambda _checked=False, name=name: self._request_action(name))
+            record_menu.addAction(action)
+            self.record_actions[name] = action
+        self._permitted: dict[str, bool] = {}
+        for index, (name, text, shortcut) in enumerate((("listViewAction", self.tr("&List"), "Ctrl+1"),
+                                                       ("dayViewAction", self.tr("&Day"), "Ctrl+2"))):
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _checked=False, index=index: self.views.setCurrentIndex(index))
+            view_menu.addAction(action)
         self.undo_action = QAction(self.tr("&Undo reschedule"), self)
         self.undo_action.setObjectName("undoAction")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(self.undo_requested.emit)
         edit_menu.addAction(self.undo_action)
-        help_menu = menus.addMenu(self.tr("&Help"))
         self.log_folder_action = QAction(action_icon("log-folder"), self.tr("Open &log folder"), self)
         self.log_folder_action.setObjectName("logFolderAction")
         self.log_folder_action.triggered.connect(self.log_folder_requested.emit)
@@ -383,6 +433,7 @@ class MainWindow(QMainWindow):
         self.details.show_record(record)
         self.reschedule_action.setEnabled(current.isValid())
         self.restore_action.setEnabled(False)  # until the record's history says there is one
+        self._enable_record_actions(record is not None)
         self.current_record_changed.emit(record)
 
     def _type_filter_changed(self) -> None:
@@ -399,6 +450,52 @@ class MainWindow(QMainWindow):
                                  if shown != total else self.tr("{total} callbacks").format(total=total))
         if not self.table.currentIndex().isValid():
             self.reschedule_action.setEnabled(False)
+
+    def set_action_permissions(self, permitted: dict[str, bool]) -> None:
+        """Which record actions the agent's account allows; the others stay greyed out, saying why."""
+        self._permitted = dict(permitted)
+        for name, action in self.record_actions.items():
+            action.setToolTip("" if permitted.get(name) else self.tr("Your account is not allowed to do this."))
+        self._enable_record_actions(self.current_record() is not None)
+
+    def _enable_record_actions(self, has_record: bool) -> None:
+        for name, action in self.record_actions.items():
+            action.setEnabled(has_record and self._permitted.get(name, False))
+
+    def _request_action(self, name: str) -> None:
+        record = self.current_record()
+        if record is not None:
+            self.record_action_requested.emit(name, record)
+
+    def _show_record_menu(self, position) -> None:  # position: QPoint in the viewport
+        if self.table.indexAt(position).isValid():
+            self.record_menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def _request_bulk_move(self) -> None:
+        records = self.selected_records()
+        if records:
+            self.bulk_move_requested.emit(records)
+
+    def selected_records(self) -> list[OutboundRecord]:
+        rows = self.table.selectionModel().selectedRows()
+        return [index.data(RECORD_ROLE) for index in sorted(rows, key=lambda index: index.row())]
+
+    def _view_changed(self, index: int) -> None:
+        if index == 1:
+            self.day_view_shown.emit()
+        else:
+            self.table.setFocus()
+
+    def set_day_view(self, day_view: QWidget) -> None:
+        """Put the day view in its tab, in place of the placeholder it had until first shown."""
+        index = self.views.indexOf(self._day_placeholder)
+        text = self.views.tabText(index)
+        self.views.blockSignals(True)
+        self.views.removeTab(index)
+        self.views.insertTab(index, day_view, text)
+        self.views.setCurrentIndex(index)
+        self.views.blockSignals(False)
+        self._day_placeholder.deleteLater()
 
     def _request_restore(self) -> None:
         record = self.current_record()
@@ -422,9 +519,14 @@ class MainWindow(QMainWindow):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
     def table_focus(self) -> None:
-        """Back to the table (after a dialog or the filter), on the row the agent was on."""
+        """Back to the table (after a dialog or the filter), on the row the agent was on; or back
+        to the day view when that is what the agent was working in."""
         self.activateWindow()
-        self.table.setFocus()
+        current = self.views.currentWidget()
+        if current is self.table or not hasattr(current, "timeline"):
+            self.table.setFocus()
+        else:
+            current.timeline.setFocus()
 
     def set_connection_state(self, state: ConnectionState, detail: str = "") -> None:
         self.badge.set_state(state, detail)

@@ -1,12 +1,14 @@
 """The reschedule dialog: pick a moment (in your time, shown in theirs too) and a callback type.
 
 Validation is the domain's (``validate_reschedule``), run live as the agent types, so a time in
-the past or outside the contact's calling hours is refused inline, before anything is sent.
+the past, outside the contact's calling hours or outside the campaign's policy is refused inline,
+before anything is sent. The planner suggests the next good slots, and a personal callback that
+would collide with another of the agent's is a warning (the agent may still confirm it).
 """
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Callable
 
 from PySide6.QtCore import QDate, Qt
@@ -26,12 +28,21 @@ from PySide6.QtWidgets import (
 )
 
 from agent_desktop.domain.agent import OutboundCapabilities
+from agent_desktop.domain.planner import AgentLoad, SlotSuggestion, suggest_slots
+from agent_desktop.domain.policy import CallingPolicy
 from agent_desktop.domain.records import CallbackType, OutboundRecord
 from agent_desktop.domain.rules import RescheduleRefused, validate_reschedule
-from agent_desktop.domain.schedule import next_business_day_at, next_valid_slot, slots_of_day
+from agent_desktop.domain.schedule import WallClock, local_moment, next_business_day_at, next_valid_slot, slots_of_day
 from agent_desktop.ui import format as fmt
 from agent_desktop.ui.colours import status_style
 from agent_desktop.ui.i18n import translated
+from agent_desktop.ui.slot_suggestions import (
+    NEAR_ROLE,
+    CollisionMarkDelegate,
+    SlotLoadNote,
+    SlotSuggestionList,
+    callbacks_near,
+)
 
 Clock = Callable[[], datetime]
 
@@ -59,7 +70,11 @@ class _DateEdit(QDateEdit):
 
 
 class RescheduleDialog(QDialog):
-    """Opened with ``open()`` and awaited (``qt_async.run_dialog``); read ``chosen()`` after."""
+    """Opened with ``open()`` and awaited (``qt_async.run_dialog``); read ``chosen()`` after.
+
+    ``policy`` adds the campaign's hours, calling days and holidays to the rules; ``load`` (the
+    agent's personal callbacks per slot) shows collisions. Both are optional.
+    """
 
     def __init__(
         self,
@@ -69,6 +84,8 @@ class RescheduleDialog(QDialog):
         agent_tz: tzinfo,
         clock: Clock | None = None,
         parent: QWidget | None = None,
+        policy: CallingPolicy | None = None,
+        load: AgentLoad | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("rescheduleDialog")
@@ -78,12 +95,20 @@ class RescheduleDialog(QDialog):
         self._capabilities = capabilities
         self._agent_tz = agent_tz
         self._clock = clock or (lambda: datetime.now(timezone.utc))
+        self._policy = policy
+        self._load = load
         self._moment: datetime | None = None
+        self._picked: datetime | None = None  # the exact instant last picked (a fold shows one wall time twice)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_summary())
         form = QFormLayout()
         layout.addLayout(form)
+
+        # First in the form: read top to bottom, a suggestion comes before typing a time of
+        # one's own. Alt+G reaches it (see slot_suggestions: it is not a Tab stop).
+        self.suggestions = SlotSuggestionList()
+        form.addRow(self.tr("Su&ggested:"), self.suggestions)
 
         self.date_edit = _DateEdit(calendarPopup=True)
         self.date_edit.setObjectName("dateEdit")
@@ -96,7 +121,12 @@ class RescheduleDialog(QDialog):
         self.time_combo.setAccessibleName(self.tr("Time, your time"))
         self.time_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.time_combo.setMaxVisibleItems(12)
+        self.time_combo.setItemDelegate(CollisionMarkDelegate(self.time_combo))
         form.addRow(self.tr("&Time (your time):"), self.time_combo)
+
+        self.slot_note = SlotLoadNote()
+        self.load_label, self.conflict_label = self.slot_note.load_label, self.slot_note.conflict_label
+        form.addRow("", self.slot_note)
 
         picks = QHBoxLayout()
         self.plus_hour_button = QPushButton(self.tr("+1 &hour"))
@@ -162,11 +192,13 @@ class RescheduleDialog(QDialog):
         # Enter in the time field confirms, whether or not the combo passes the key on to the
         # dialog's default button (it does not always).
         self.time_combo.lineEdit().returnPressed.connect(self._accept_if_valid)
-        self._types.buttonToggled.connect(lambda *_: self._revalidate())
+        self._types.buttonToggled.connect(self._type_toggled)
         self.plus_hour_button.clicked.connect(lambda: self._pick(self._base() + timedelta(hours=1)))
         self.tomorrow_button.clicked.connect(lambda: self._pick(self._base() + timedelta(days=1)))
         self.business_day_button.clicked.connect(self._pick_business_day)
+        self.suggestions.slot_chosen.connect(self._pick)
         self._set_default_moment()
+        self._refresh_suggestions()
         self.time_combo.setFocus()
 
     # -- building --------------------------------------------------------------------------
@@ -216,72 +248,162 @@ class RescheduleDialog(QDialog):
         return self._moment or self._record.scheduled_at or self._clock()
 
     def _set_default_moment(self) -> None:
+        """The best suggestion (inside every rule, free of collisions when one is); without one,
+        the next slot inside the contact's window."""
         now = self._clock()
-        slot = next_valid_slot(now, record=self._record) or next_valid_slot(now)
+        best = self._suggest(now, count=1)
+        slot = best[0].start if best else next_valid_slot(now, record=self._record) or next_valid_slot(now)
         self._pick(slot or now + timedelta(hours=1))
+
+    def _suggest(self, now: datetime, *, count: int, after: datetime | None = None) -> list[SlotSuggestion]:
+        return suggest_slots(self._record, self._policy, self._load, now=now, count=count,
+                             callback_type=self._selected_type(), after=after)
+
+    def _refresh_suggestions(self) -> None:
+        """The next good slots from the day in the date field (from now, when that is today)."""
+        day_start = local_moment(self.date_edit.date().toPython(), time(0), self._agent_tz)[0]
+        now = self._clock()
+        self.suggestions.set_suggestions(
+            self._suggest(now, count=6, after=day_start if day_start > now else None),
+            contact_zone=self._record.contact_zone, agent_tz=self._agent_tz, show_load=self._counts_load())
+
+    def _counts_load(self) -> bool:
+        return self._load is not None and self._selected_type() is CallbackType.PERSONAL
+
+    def _type_toggled(self, _button: QRadioButton, checked: bool) -> None:
+        if not checked:  # the group reports the other button's release too: act once
+            return
+        self._fill_slots(self.date_edit.date().toPython())
+        self._refresh_suggestions()
+        self._revalidate()
 
     def _pick_business_day(self) -> None:
         zone = self._record.contact_zone
         self._pick(next_business_day_at(self._clock(), zone.tz if zone else self._agent_tz))
 
+    def start_at(self, moment: datetime) -> None:
+        """Open on ``moment`` instead of the best suggestion (the day view's drag or arrow keys)."""
+        self._pick(moment)
+
     def _pick(self, moment: datetime) -> None:
         local = moment.astimezone(self._agent_tz)
+        self._picked = moment
         self.date_edit.blockSignals(True)
         self.date_edit.setDate(QDate(local.year, local.month, local.day))
         self.date_edit.blockSignals(False)
         self._fill_slots(local.date())
-        self.time_combo.setCurrentText(f"{local:%H:%M}")
+        self._show_time(f"{local:%H:%M}")
         self._revalidate()
 
     def _date_changed(self, _date: QDate) -> None:
         typed = self.time_combo.currentText()
         self._fill_slots(self.date_edit.date().toPython())
-        self.time_combo.setCurrentText(typed)
+        self._show_time(typed)
+        self._refresh_suggestions()
         self._revalidate()
 
-    def _fill_slots(self, day) -> None:  # day: datetime.date
+    def _fill_slots(self, day: date) -> None:
         midnight = datetime(day.year, day.month, day.day, tzinfo=self._agent_tz)
         typed = self.time_combo.currentText()
         self.time_combo.blockSignals(True)
         self.time_combo.clear()
         now = self._clock()
-        for slot in slots_of_day(midnight):
+        load = self._load if self._counts_load() else None
+        for wall in slots_of_day(midnight):
+            slot, kind = local_moment(day, wall.time(), self._agent_tz)
+            if kind is WallClock.SKIPPED:  # the clocks jump over it that night: not a time to offer
+                continue
             if self._problem(slot, self._selected_type(), now) is None:
-                self.time_combo.addItem(f"{slot:%H:%M}")
-        self.time_combo.setCurrentText(typed)
+                self.time_combo.addItem(f"{wall:%H:%M}")
+                near = len(load.conflicts(slot, exclude=self._record.key)) if load is not None else 0
+                if near:
+                    self.time_combo.setItemData(self.time_combo.count() - 1, callbacks_near(near), NEAR_ROLE)
+        self._show_time(typed)
         self.time_combo.blockSignals(False)
+
+    def _show_time(self, text: str) -> None:
+        """Put ``text`` in the time field as if typed. The completer must hear of it too: left
+        with a stale prefix, Enter would swap a time that is not in the list (14:15, say) for
+        the list's first time."""
+        self.time_combo.setCurrentText(text)
+        completer = self.time_combo.completer()
+        if completer is not None:
+            completer.setCompletionPrefix(text)
 
     def _selected_type(self) -> CallbackType:
         return CallbackType.CAMPAIGN if self.campaign_radio.isChecked() else CallbackType.PERSONAL
 
-    def _moment_from_fields(self) -> datetime | None:
+    def _moment_from_fields(self) -> tuple[datetime, WallClock] | None:
+        """The instant the fields stand for (in UTC), and how the agent's clock treats it."""
         clock = parse_clock_time(self.time_combo.currentText())
         if clock is None:
             return None
         day = self.date_edit.date().toPython()
-        return datetime(day.year, day.month, day.day, clock.hour, clock.minute, tzinfo=self._agent_tz)
+        moment, kind = local_moment(day, clock, self._agent_tz)
+        picked = self._picked
+        if kind is WallClock.REPEATED and picked is not None:
+            shown = picked.astimezone(self._agent_tz)
+            if (shown.date(), shown.hour, shown.minute) == (day, clock.hour, clock.minute):
+                moment = picked  # picked, not typed: keep the occurrence that was picked
+        return moment, kind
 
     def _problem(self, moment: datetime, callback_type: CallbackType, now: datetime) -> str | None:
         try:
             validate_reschedule(moment, callback_type, now=now, record=self._record,
-                                capabilities=self._capabilities)
+                                capabilities=self._capabilities, policy=self._policy)
         except RescheduleRefused as refused:
             return translated(refused.message)
         return None
 
     def _revalidate(self, *_: object) -> None:
-        moment = self._moment_from_fields()
-        self._moment = moment
-        if moment is None:
+        fields = self._moment_from_fields()
+        self._moment = fields[0] if fields else None
+        if fields is None:
             self.preview_label.setText("—")
+            self.slot_note.clear()
             self._show_problem(self.tr("Type a time like 14:30."))
             return
+        moment, kind = fields
         zone = self._record.contact_zone
         theirs = (f"{fmt.agent_time(moment, zone.tz)} {fmt.zone_short_name(zone)}"
                   if zone else self.tr("their zone is unknown"))
-        self.preview_label.setText(self.tr("{mine} your time  ·  {theirs}").format(
-            mine=fmt.agent_time(moment, self._agent_tz), theirs=theirs))
-        self._show_problem(self._problem(moment, self._selected_type(), self._clock()))
+        preview = self.tr("{mine} your time  ·  {theirs}").format(
+            mine=fmt.agent_time(moment, self._agent_tz), theirs=theirs)
+        note = self._clock_change_note(moment, kind)
+        self.preview_label.setText(f"{preview}\n{note}" if note else preview)
+        problem = self._problem(moment, self._selected_type(), self._clock())
+        if problem is None and self._load is not None and self._counts_load():
+            self.slot_note.show_load(moment, self._load, moving=self._record.key, agent_tz=self._agent_tz)
+        else:
+            self.slot_note.clear()  # a refused time has no load worth reading; a campaign callback none of the agent's
+        self._show_problem(problem)
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """Make room for a warning that wraps onto a second line. Qt does not grow a window for
+        a word-wrapped label by itself, and a squeezed form draws its rows over each other."""
+        if not self.isVisible():
+            return
+        self.layout().activate()
+        needed = self.sizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def _clock_change_note(self, moment: datetime, kind: WallClock) -> str:
+        """Say what a time the agent's clock skips or shows twice stands for."""
+        local = moment.astimezone(self._agent_tz)
+        typed = self.time_combo.currentText().strip()
+        if kind is WallClock.SKIPPED:
+            return self.tr("Your clocks skip {typed} that night: this is {time}.").format(
+                typed=typed, time=f"{local:%H:%M}")
+        if kind is WallClock.REPEATED:
+            zone = local.tzname() or ""
+            if local.fold:
+                return self.tr("Your clocks show {time} twice that night: this is the second one ({zone}).").format(
+                    time=f"{local:%H:%M}", zone=zone)
+            return self.tr("Your clocks show {time} twice that night: this is the first one ({zone}).").format(
+                time=f"{local:%H:%M}", zone=zone)
+        return ""
 
     def _show_problem(self, problem: str | None) -> None:
         self.error_label.setText(f"✗ {problem}" if problem else "")

@@ -181,7 +181,7 @@ def reference_world(seed, agents, records_per_agent, now):
                 contact_name=name,
                 account_number=f"AC-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}",
                 attempts=rng.randint(1, 4), call_result=rng.choice([33, 33, 33, 7, 9, 28]),
-                attempt_guid=f"{guid_prefix}{handle:012d}")
+                attempt_guid=f"{guid_prefix}{handle:012d}", chain=handle)
     return World(campaigns=list(dd.CAMPAIGNS), agents=agent_map, records=records, started_at=now)
 
 

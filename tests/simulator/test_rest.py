@@ -83,14 +83,23 @@ async def test_me_with_all_subresources_has_the_golden_shape(gws):
     reply = await gws().get("/api/v2/me?subresources=*")
     assert reply.status == 200
     golden = load_sample("me_reply.json")
-    assert key_tree(reply.json) == key_tree(golden)
-    user = reply.json["user"]
+    # The settings section holds the sample's options and the ones issue 7 added (planner,
+    # call results, can-set-call-result): compared apart.
+    body = reply.json
+    served = body["user"]["settings"].pop("interaction-workspace")
+    expected = golden["user"]["settings"].pop("interaction-workspace")
+    assert key_tree(body) == key_tree(golden)
+    assert set(served) == set(expected) | {
+        "privilege.outbound.can-set-call-result", "outbound.call-result-values",
+        "outbound.planner.campaign-hours", "outbound.planner.calling-days",
+        "outbound.planner.holidays"}
+    user = body["user"]
     assert user["userName"] == "agent1"
     assert user["uri"].endswith("/api/v2/users/" + user["id"])
     assert user["path"] == "/users/" + user["id"]
-    settings = user["settings"]["interaction-workspace"]
-    assert settings["outbound.callback-types"] == "personal,campaign"
-    assert all(isinstance(v, str) for v in settings.values())
+    assert served["outbound.callback-types"] == "personal,campaign"
+    assert all(isinstance(v, str) for v in served.values())
+    assert all(served[k] == "true" for k in served if k.startswith("privilege."))
 
 
 async def test_me_without_and_with_named_subresources(gws):

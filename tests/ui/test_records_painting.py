@@ -52,6 +52,7 @@ def window(qtbot):
     store.upsert_many(records)
     # No reminders here: a reminder banner appearing or going resizes the table (a full repaint).
     win = MainWindow(store, agent_tz=MADRID, reminder_tracker=ReminderTracker(lead_times=()))
+    win.store = store
     qtbot.addWidget(win)
     win.show()
     win.activateWindow()
@@ -164,6 +165,7 @@ def test_rows_that_arrive_just_before_a_re_sort_are_painted(qtbot):
     store.upsert_many([record(h, minutes=60 * h) for h in range(1, 4)])
     # No reminders here: a reminder banner appearing or going resizes the table (a full repaint).
     win = MainWindow(store, agent_tz=MADRID, reminder_tracker=ReminderTracker(lead_times=()))
+    win.store = store
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -234,7 +236,9 @@ def test_the_details_pane_rewrites_only_the_lines_that_changed(qtbot):
 class FakeAgent:
     """Just enough of AgentSession for the controller: records what happened when."""
 
-    def __init__(self) -> None:
+    def __init__(self, store) -> None:
+        self.store = store
+        self.local = None
         self.profile = SimpleNamespace(outbound=OutboundCapabilities(True, True, frozenset(CallbackType)))
         self.connection_state = ConnectionState.CONNECTED
         self.on_event = None
@@ -252,7 +256,7 @@ class FakeAgent:
 
 
 def test_the_request_goes_out_before_the_window_tidies_up(window, qtbot, qloop):
-    agent = FakeAgent()
+    agent = FakeAgent(window.store)
     controller = MainController(agent, window, agent_tz=MADRID)
     focused = []
     window.table_focus = lambda: focused.append(True)  # what the tidy-up does: focus back on the table
@@ -279,7 +283,7 @@ def test_the_request_goes_out_before_the_window_tidies_up(window, qtbot, qloop):
 
 
 def test_the_window_tidies_up_even_when_nothing_is_sent(window, qtbot, qloop):
-    agent = FakeAgent()
+    agent = FakeAgent(window.store)
     controller = MainController(agent, window, agent_tz=MADRID)
     focused = []
     window.table_focus = lambda: focused.append(True)

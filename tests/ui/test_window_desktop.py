@@ -2,6 +2,8 @@
 menus, and its layout kept between runs."""
 
 from datetime import datetime, timedelta, timezone
+from types import SimpleNamespace
+from unittest.mock import Mock
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSettings, Qt
@@ -59,7 +61,7 @@ def test_rescheduling_a_reminded_callback_answers_its_reminder(qtbot):
 def test_menus_offer_settings_quit_and_the_log_folder(qtbot):
     window = make_window(qtbot, RecordStore(), reminder_tracker=ReminderTracker(lead_times=()))
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles == ["&File", "&Help"]
+    assert titles == ["&File", "&Edit", "&View", "&Record", "&Help"]
     with qtbot.waitSignal(window.settings_requested):
         window.settings_action.trigger()
     with qtbot.waitSignal(window.log_folder_requested):
@@ -96,14 +98,20 @@ def test_settings_from_the_menu_are_saved_and_reminder_times_apply_at_once(qtbot
     store = RecordStore()
     store.upsert(record(1, 40, "Forty Minutes"))
     window = make_window(qtbot, store)
-    window.settings_requested.connect(lambda: _open_settings(window, settings))
+    controller = SimpleNamespace(grace=SimpleNamespace(delay_s=5), planner=Mock())
+    window.settings_requested.connect(lambda: _open_settings(window, settings, controller))
     window.settings_action.trigger()
     dialog = window.findChild(SettingsDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.reminders_edit.setText("60")
+    dialog.grace_spin.setValue(0)
+    dialog.slot_spin.setValue(20)
     dialog.zone_combo.setCurrentIndex(dialog.zone_combo.findData("contact"))
     dialog.accept()
     assert load_preferences(settings).reminder_minutes == [60]
+    assert controller.grace.delay_s == 0  # the undo time and the slot length apply at once too
+    controller.planner.set_slot_length.assert_called_once_with(td(minutes=20))
+    assert (load_preferences(settings).undo_grace_s, load_preferences(settings).slot_minutes) == (0, 20)
     assert window.reminders.tracker.lead_times == (td(minutes=60),)
     qtbot.waitUntil(lambda: window.reminder_banner.isVisible())  # 40 minutes away: inside the new hour
     assert "Forty Minutes" in window.reminder_banner.text.text()
