@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.resize(1280, 680)
         self._settings = settings
+        self._detached = False
         self.model = RecordsTableModel(store, agent_tz=agent_tz, parent=self)
         self.proxy = RecordsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -536,6 +537,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, NOTICE_MS)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._detached:  # closed again (a test harness, a second Ctrl+Q): nothing left to stop
+            super().closeEvent(event)
+            return
+        self._detached = True
         if self._settings is not None:
             self._save_state(self._settings)
         self.reminders.detach()

@@ -161,6 +161,7 @@ class NewNumberDialog(_ActionDialog):
             self.tr("&Next…"), parent)
         self.setObjectName("newNumberDialog")
         self.number = QComboBox(editable=True)
+        self.number.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.number.setObjectName("newNumberCombo")
         self.number.setAccessibleName(self.tr("Phone number to call back on"))
         for phone in chain_numbers:
@@ -177,6 +178,8 @@ class NewNumberDialog(_ActionDialog):
         self.form.addRow(self.problem)
         self._current_phone = record.phone
         self.number.currentTextChanged.connect(self._check)
+        # An editable combo box keeps Enter to itself: Enter in the number goes on, when it may.
+        self.number.lineEdit().returnPressed.connect(lambda: self.ok_button.isEnabled() and self.accept())
         self.ok_button.setDefault(True)
         self._check()
 

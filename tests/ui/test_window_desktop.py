@@ -119,3 +119,13 @@ def test_settings_from_the_menu_are_saved_and_reminder_times_apply_at_once(qtbot
     assert header.visualIndex(Column.THEIR_TIME) < header.visualIndex(Column.WHEN)
     window.show_first("agent")
     assert header.visualIndex(Column.WHEN) < header.visualIndex(Column.THEIR_TIME)
+
+
+def test_closing_twice_is_harmless(qtbot):
+    window = MainWindow(RecordStore(), agent_tz=ZoneInfo("UTC"))
+    closed = []
+    window.closed.connect(lambda: closed.append(True))
+    window.close()
+    window.close()  # used to raise inside closeEvent (a second unsubscribe) and crash the process
+    assert closed == [True]
+    window.deleteLater()
