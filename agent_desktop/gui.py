@@ -211,7 +211,8 @@ async def run_window(args: argparse.Namespace, app: QApplication) -> int:
                                 reminder_tracker=ReminderTracker(preferences.reminder_leads),
                                 first_zone=preferences.first_zone)
             controller = MainController(agent, window, agent_tz=agent_tz, grace_s=preferences.undo_grace_s,
-                                        slot_length=preferences.slot_length)
+                                        slot_length=preferences.slot_length,
+                                        working_hours=preferences.working_hours(agent_tz))
             window.settings_requested.connect(lambda: _open_settings(window, settings, controller))
             window.log_folder_requested.connect(_open_log_folder)
             closed = asyncio.get_running_loop().create_future()
@@ -250,6 +251,7 @@ def _open_settings(window: MainWindow, settings: QSettings, controller: MainCont
         window.show_first(chosen.first_zone)
         controller.grace.delay_s = chosen.undo_grace_s
         controller.planner.set_slot_length(chosen.slot_length)
+        controller.planner.working_hours = chosen.working_hours(controller.agent_tz)
         window.notify(QCoreApplication.translate("MainWindow", "Settings saved. Server and language changes apply at the next start."))
 
     dialog.finished.connect(finished)

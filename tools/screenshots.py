@@ -1,5 +1,5 @@
 """Regenerates the README's screenshots in docs/: the demo's main window (in English and in
-Spanish), the reschedule dialog and the settings dialog.
+Spanish), the day view, the reschedule dialog, the bulk move and the settings dialog.
 
 Run with a real display (e.g. Xvfb) or offscreen:
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py
@@ -31,7 +31,10 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 async def shoot(app: QApplication) -> None:
-    with SimulatorThread(SimulatorConfig(agents=3, records_per_agent=25, seed=1)) as sim:
+    # The demo's planner settings: campaign hours, Monday to Saturday, two holidays.
+    config = SimulatorConfig(agents=3, records_per_agent=25, seed=1, campaign_hours="*=08:00-21:00",
+                             calling_days="mon-sat", holidays=None)
+    with SimulatorThread(config) as sim:
         agent = AgentSession(GwsSession(sim.url, sim.usernames[0], sim.password), RecordStore())
         await agent.start()
         while len(agent.store) < 25:
@@ -55,6 +58,15 @@ async def shoot(app: QApplication) -> None:
         controller.dialog.grab().save(str(DOCS / "reschedule-dialog.png"))
         controller.dialog.reject()
         await task
+        window.views.setCurrentIndex(1)  # the day view, on the day of the selected callback
+        await asyncio.sleep(0.3)
+        window.grab().save(str(DOCS / "day-view.png"))
+        window.views.setCurrentIndex(0)
+        window.table.selectAll()
+        controller.planner.open_bulk_move(window.selected_records()[:12])
+        await asyncio.sleep(0.3)
+        controller.planner.bulk_dialog.grab().save(str(DOCS / "bulk-move.png"))
+        controller.planner.bulk_dialog.reject()
         from agent_desktop.ui.app_settings import Preferences
         from agent_desktop.ui.settings_dialog import SettingsDialog
 
@@ -90,7 +102,7 @@ def main() -> int:
     asyncio.set_event_loop(loop)
     with loop:
         loop.run_until_complete(shoot(app))
-    print(f"saved main-window.png, main-window-es.png, reschedule-dialog.png and settings-dialog.png in {DOCS}")
+    print(f"saved main-window(-es), day-view, reschedule-dialog, bulk-move and settings-dialog PNGs in {DOCS}")
     return 0
 
 

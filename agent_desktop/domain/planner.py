@@ -32,14 +32,22 @@ from agent_desktop.domain.load import DEFAULT_SLOT_LENGTH, AgentLoad, is_persona
 from agent_desktop.domain.policy import NO_POLICY, CallingPolicy
 from agent_desktop.domain.records import CallbackType, OutboundRecord, RecordKey
 from agent_desktop.domain.rules import MIN_LEAD
+from agent_desktop.domain.working_hours import WorkingHours, intersect
 from agent_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 UTC = timezone.utc
 
 __all__ = [
     "AgentLoad", "BulkPlan", "SlotSuggestion", "callable_intervals", "callbacks_at_risk",
-    "has_contact_clock", "plan_bulk", "suggest_slots", "why_not_callable",
+    "has_contact_clock", "plan_bulk", "suggest_slots", "why_not_callable", "WorkingHours",
 ]
+
+
+def _personal_intervals(record: OutboundRecord, policy: CallingPolicy | None, start: datetime, end: datetime,
+                        working_hours: WorkingHours | None) -> list[tuple[datetime, datetime]]:
+    """When the contact may be called and, for a personal callback, the agent is at work."""
+    intervals = callable_intervals(record, policy, start, end)
+    return intersect(intervals, working_hours.intervals(start, end)) if working_hours is not None else intervals
 
 
 # -- suggestions for one record ---------------------------------------------------------------
@@ -78,6 +86,7 @@ def suggest_slots(
     near: datetime | None = None,
     after: datetime | None = None,
     min_lead: timedelta = MIN_LEAD,
+    working_hours: WorkingHours | None = None,
 ) -> list[SlotSuggestion]:
     """The ``count`` best slots in [now + min_lead (or ``after``, if later), + horizon).
 
@@ -85,7 +94,7 @@ def suggest_slots(
     within a rank the earliest (or the nearest to ``near``, when given). ``step`` defaults to the
     load's slot length. A campaign callback collides with nothing (any agent of the campaign may
     make it), so for one the agent's load is not counted. The record itself is not counted
-    against its own new time.
+    against its own new time. A personal callback is suggested only in ``working_hours``.
     """
     step = step or (load.slot_length if load is not None else DEFAULT_SLOT_LENGTH)
     first = now.astimezone(UTC) + min_lead  # in UTC: arithmetic on a zone's wall clock slips at its changes
@@ -94,7 +103,8 @@ def suggest_slots(
     counts_load = load is not None and callback_type is CallbackType.PERSONAL
     candidates: list[SlotSuggestion] = []
     free = 0
-    for start in slot_starts(callable_intervals(record, policy, first, first + horizon), step):
+    hours = working_hours if callback_type is CallbackType.PERSONAL else None
+    for start in slot_starts(_personal_intervals(record, policy, first, first + horizon, hours), step):
         if counts_load:
             clashes = load.conflicts(start, exclude=record.key)  # type: ignore[union-attr]
             suggestion = SlotSuggestion(start, load.load_at(start, exclude=record.key),  # type: ignore[union-attr]
@@ -171,6 +181,7 @@ def plan_bulk(
     slot_length: timedelta | None = None,
     callback_type: CallbackType | None = None,
     min_lead: timedelta = MIN_LEAD,
+    working_hours: WorkingHours | None = None,
 ) -> BulkPlan:
     """A new time in [start, end) for each record, inside its own contact's callable intervals.
 
@@ -178,6 +189,7 @@ def plan_bulk(
     (Personal when it has none). Personal callbacks are spread against the agent's load and
     each other; campaign callbacks collide with nothing, but are spread among themselves too.
     ``slot_length`` defaults to the load's. A record twice in ``records`` is planned once.
+    Personal callbacks are placed only in ``working_hours`` (when given).
     """
     if slot_length is not None:
         load = load.with_slot_length(slot_length)
@@ -193,17 +205,20 @@ def plan_bulk(
     plan = BulkPlan(zone_unknown=frozenset(r.key for r in unique if r.contact_zone is None))
     to_place = []
     for record in unique:
-        rules = (record.contact_zone, record.calling_window, policy.hours_for(record.campaign_name))
+        personal = (callback_type or record.callback_type or CallbackType.PERSONAL) is CallbackType.PERSONAL
+        rules = (record.contact_zone, record.calling_window, policy.hours_for(record.campaign_name), personal)
         candidates = candidates_by_rules.get(rules)
         if candidates is None:
-            starts = slot_starts(callable_intervals(record, policy, first, end), load.slot_length)
+            hours = working_hours if personal else None
+            starts = slot_starts(_personal_intervals(record, policy, first, end, hours), load.slot_length)
             candidates = candidates_by_rules[rules] = [
                 (moment, epoch, math.floor(epoch / slot_s)) for moment in starts for epoch in (moment.timestamp(),)]
         if candidates:
             to_place.append((record, candidates))
         else:
             if rules not in reasons_by_rules:
-                reasons_by_rules[rules] = _why_nothing_fits(record, policy, first, end)
+                reasons_by_rules[rules] = _why_nothing_fits(record, policy, first, end,
+                                                            working_hours if personal else None)
             plan.unplaceable[record.key] = reasons_by_rules[rules]
 
     to_place.sort(key=lambda item: (len(item[1]), item[1][0][1], item[0].key))  # most constrained first
@@ -235,10 +250,14 @@ def plan_bulk(
     return plan
 
 
-def _why_nothing_fits(record: OutboundRecord, policy: CallingPolicy, first: datetime, end: datetime) -> Message:
+def _why_nothing_fits(record: OutboundRecord, policy: CallingPolicy, first: datetime, end: datetime,
+                      working_hours: WorkingHours | None = None) -> Message:
     if first >= end:
         return Message("Planner", QT_TRANSLATE_NOOP(
             "Planner", "The chosen range is over or starts within a minute: pick a later time."))
+    if working_hours is not None and callable_intervals(record, policy, first, end):
+        return Message("Planner", QT_TRANSLATE_NOOP(
+            "Planner", "Their calling hours in the chosen range are outside your working hours."))
     # The reason met most often across the range (by rule, not by the time each one names).
     step = (end - first) / _REASON_SAMPLES
     reasons = [why_not_callable(record, policy, first + step * i) for i in range(_REASON_SAMPLES)]

@@ -8,10 +8,13 @@ an exception. Passwords are never stored here (they live in the OS vault).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import timedelta, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from agent_desktop.domain.records import CallingWindow
+from agent_desktop.domain.working_hours import WorkingHours
 
 LANGUAGES = ("system", "en", "es")
 FIRST_ZONES = ("agent", "contact")  # which time the table shows first
@@ -30,6 +33,10 @@ class Preferences:
     language: str = "system"
     slot_minutes: int = 15  # two personal callbacks closer than this collide
     undo_grace_s: int = 5  # a reschedule waits this long before it is sent (0: at once)
+    # The agent's working hours (minutes after their midnight): personal callbacks are suggested
+    # and planned inside them. Equal: no limit. The end may be before the start (a night shift).
+    work_start_min: int = 8 * 60
+    work_end_min: int = 18 * 60
 
     @property
     def reminder_leads(self) -> tuple[timedelta, ...]:
@@ -38,6 +45,11 @@ class Preferences:
     @property
     def slot_length(self) -> timedelta:
         return timedelta(minutes=self.slot_minutes)
+
+    def working_hours(self, agent_tz: tzinfo) -> WorkingHours | None:
+        if self.work_start_min == self.work_end_min:
+            return None  # no limit
+        return WorkingHours(CallingWindow(self.work_start_min * 60, self.work_end_min * 60), agent_tz)
 
 
 def load_preferences(settings: QSettings) -> Preferences:
@@ -57,6 +69,8 @@ def load_preferences(settings: QSettings) -> Preferences:
         language=_choice(settings.value("view/language"), LANGUAGES, default.language),
         slot_minutes=_bounded(settings.value("planner/slotMinutes"), *SLOT_MINUTES, default.slot_minutes),
         undo_grace_s=_bounded(settings.value("planner/undoGraceSeconds"), *UNDO_GRACE_S, default.undo_grace_s),
+        work_start_min=_bounded(settings.value("planner/workStartMinutes"), 0, 24 * 60 - 1, default.work_start_min),
+        work_end_min=_bounded(settings.value("planner/workEndMinutes"), 0, 24 * 60 - 1, default.work_end_min),
     )
 
 
@@ -70,6 +84,8 @@ def save_preferences(settings: QSettings, preferences: Preferences) -> None:
     settings.setValue("view/language", preferences.language)
     settings.setValue("planner/slotMinutes", int(preferences.slot_minutes))
     settings.setValue("planner/undoGraceSeconds", int(preferences.undo_grace_s))
+    settings.setValue("planner/workStartMinutes", int(preferences.work_start_min))
+    settings.setValue("planner/workEndMinutes", int(preferences.work_end_min))
     settings.sync()
 
 

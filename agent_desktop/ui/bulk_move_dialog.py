@@ -35,11 +35,12 @@ from PySide6.QtWidgets import (
 )
 
 from agent_desktop.domain.agent import OutboundCapabilities
-from agent_desktop.domain.planner import AgentLoad, BulkPlan, plan_bulk
+from agent_desktop.domain.planner import AgentLoad, BulkPlan, plan_bulk, WorkingHours
 from agent_desktop.domain.policy import CallingPolicy
 from agent_desktop.domain.records import CallbackType, OutboundRecord
 from agent_desktop.domain.schedule import local_moment
 from agent_desktop.services.bulk_move import BulkSummary
+from agent_desktop.ui import format as fmt
 from agent_desktop.ui.i18n import translated
 
 log = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ class BulkMoveDialog(QDialog):
     def __init__(self, records: Sequence[OutboundRecord], *, agent_tz: tzinfo, policy: CallingPolicy | None,
                  load: AgentLoad, capabilities: OutboundCapabilities, start_move: StartMove,
                  slot_length: timedelta | None = None, clock: Clock | None = None,
-                 parent: QWidget | None = None) -> None:
+                 working_hours: WorkingHours | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bulkMoveDialog")
         self.setWindowTitle(self.tr("Move {count} callbacks").format(count=len(records)))
@@ -79,6 +80,7 @@ class BulkMoveDialog(QDialog):
         self._agent_tz, self._policy, self._load = agent_tz, policy, load
         self._capabilities, self._start_move = capabilities, start_move
         self._slot_length = slot_length or load.slot_length
+        self._working_hours = working_hours  # personal callbacks are planned only in them
         self._clock = clock or (lambda: datetime.now(timezone.utc))
         self.plan: BulkPlan | None = None
         self.summary: BulkSummary | None = None
@@ -102,7 +104,7 @@ class BulkMoveDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         layout.addWidget(self.buttons)
-        self.resize(680, 420)
+        self.resize(640, 340)
 
         # Several fields change at once (a date and its range): plan once, after they have.
         self._replan_timer = QTimer(self, singleShot=True, interval=0)
@@ -161,6 +163,7 @@ class BulkMoveDialog(QDialog):
         self.preview_text.setObjectName("planPreview")
         self.preview_text.setAccessibleName(self.tr("What the move would do"))
         self.preview_text.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes from the fields to Move
+        self.preview_text.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         form.addRow(self.tr("Plan:"), self.preview_text)
         return page
 
@@ -222,10 +225,15 @@ class BulkMoveDialog(QDialog):
             edit.setEnabled(self.range_radio.isChecked())
         start, end = self.chosen_range()
         plan = plan_bulk(self._records, self._policy, self._load, start=start, end=end, now=self._clock(),
+                         working_hours=self._working_hours,
                          slot_length=self._slot_length, callback_type=self.callback_type())
         self.plan = plan
         lines = [self.tr("{placed} of {total} callbacks get a time inside their contact's calling hours.")
                  .format(placed=len(plan.assignments), total=len(self._records))]
+        if plan.assignments:
+            times = sorted(plan.assignments.values())
+            lines.append(self.tr("First at {first}, last at {last} (your time).").format(
+                first=fmt.agent_time(times[0], self._agent_tz), last=fmt.agent_time(times[-1], self._agent_tz)))
         if plan.stacked:
             lines.append(self.tr("⚠ {count} share a slot with another personal callback (the range is too full).")
                          .format(count=len(plan.stacked)))

@@ -19,6 +19,7 @@ from qasync import asyncSlot
 from agent_desktop import logs
 from agent_desktop.domain.records import CallbackType, OutboundRecord, RecordStatus
 from agent_desktop.domain.rules import RescheduleRefused
+from agent_desktop.domain.working_hours import WorkingHours
 from agent_desktop.services.agent_session import AgentSession
 from agent_desktop.services.errors import AcknowledgementTimeout, GwsError
 from agent_desktop.services.events import ConnectionStateChanged, Event, NotificationSessionRenewed
@@ -39,7 +40,8 @@ TIDY_UP_AT_THE_LATEST_S = 0.1
 
 class MainController(QObject):
     def __init__(self, agent: AgentSession, window: MainWindow, *, agent_tz: tzinfo,
-                 grace_s: float = 0.0, slot_length: timedelta = timedelta(minutes=15)) -> None:
+                 grace_s: float = 0.0, slot_length: timedelta = timedelta(minutes=15),
+                 working_hours: WorkingHours | None = None) -> None:
         super().__init__(window)
         self.agent = agent
         self.window = window
@@ -57,7 +59,7 @@ class MainController(QObject):
         from agent_desktop.ui.record_actions import RecordActions
 
         self.record_actions = RecordActions(self)
-        self.planner = PlannerWiring(self, slot_length=slot_length)
+        self.planner = PlannerWiring(self, slot_length=slot_length, working_hours=working_hours)
         self.dialog: RescheduleDialog | None = None
         self._spent_dialog: RescheduleDialog | None = None  # closed; deleted when the next one opens
         self.password_prompt: QInputDialog | None = None
@@ -242,7 +244,8 @@ class MainController(QObject):
 
     def make_reschedule_dialog(self, record: OutboundRecord, capabilities) -> RescheduleDialog:  # type: ignore[no-untyped-def]
         return RescheduleDialog(record, capabilities, agent_tz=self.agent_tz, parent=self.window,
-                                policy=self.planner.policy, load=self.planner.load)
+                                policy=self.planner.policy, load=self.planner.load,
+                                working_hours=self.planner.working_hours)
 
     def _hold(self, record: OutboundRecord, when: datetime, callback_type: CallbackType) -> None:
         """Sent when the undo time is over, unless the agent takes it back first."""

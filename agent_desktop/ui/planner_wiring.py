@@ -16,6 +16,7 @@ from agent_desktop.domain.planner import AgentLoad
 from agent_desktop.domain.policy import NO_POLICY, CallingPolicy
 from agent_desktop.domain.records import CallbackType, OutboundRecord, RecordKey
 from agent_desktop.domain.rules import MIN_LEAD
+from agent_desktop.domain.working_hours import WorkingHours
 from agent_desktop.services.bulk_move import BulkMove, BulkSummary
 from agent_desktop.services.events import DeviceStateChanged, Event
 from agent_desktop.ui import format as fmt
@@ -33,12 +34,14 @@ HAND_OVER_LEAD = MIN_LEAD + timedelta(minutes=1)
 
 
 class PlannerWiring(QObject):
-    def __init__(self, controller: "MainController", *, slot_length: timedelta) -> None:
+    def __init__(self, controller: "MainController", *, slot_length: timedelta,
+                 working_hours: WorkingHours | None = None) -> None:
         super().__init__(controller)
         self.controller = controller
         self.agent = agent = controller.agent
         self.window = window = controller.window
         self.load = AgentLoad(agent.store, slot_length=slot_length)
+        self.working_hours = working_hours  # personal callbacks are suggested and planned in them
         self._unsubscribe = agent.store.subscribe(self.load.apply)
         self.day_view: DayView | None = None
         self.bulk_dialog = None
@@ -104,6 +107,7 @@ class PlannerWiring(QObject):
         dialog = BulkMoveDialog(
             records, agent_tz=self.controller.agent_tz, policy=self.policy, load=self.load,
             capabilities=capabilities, slot_length=self.load.slot_length, parent=self.window,
+            working_hours=self.working_hours,
             start_move=lambda plan, kind, progress: BulkMove.for_plan(self.agent, plan, kind, on_progress=progress))
         dialog.move_finished.connect(self._bulk_finished)
         dialog.finished.connect(dialog.deleteLater)

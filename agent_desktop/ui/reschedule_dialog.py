@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent_desktop.domain.agent import OutboundCapabilities
-from agent_desktop.domain.planner import AgentLoad, SlotSuggestion, suggest_slots
+from agent_desktop.domain.planner import AgentLoad, SlotSuggestion, WorkingHours, suggest_slots
 from agent_desktop.domain.policy import CallingPolicy
 from agent_desktop.domain.records import CallbackType, OutboundRecord
 from agent_desktop.domain.rules import RescheduleRefused, validate_reschedule
@@ -86,6 +86,7 @@ class RescheduleDialog(QDialog):
         parent: QWidget | None = None,
         policy: CallingPolicy | None = None,
         load: AgentLoad | None = None,
+        working_hours: WorkingHours | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("rescheduleDialog")
@@ -97,6 +98,7 @@ class RescheduleDialog(QDialog):
         self._clock = clock or (lambda: datetime.now(timezone.utc))
         self._policy = policy
         self._load = load
+        self._working_hours = working_hours  # personal callbacks are suggested only in them
         self._moment: datetime | None = None
         self._picked: datetime | None = None  # the exact instant last picked (a fold shows one wall time twice)
 
@@ -257,7 +259,8 @@ class RescheduleDialog(QDialog):
 
     def _suggest(self, now: datetime, *, count: int, after: datetime | None = None) -> list[SlotSuggestion]:
         return suggest_slots(self._record, self._policy, self._load, now=now, count=count,
-                             callback_type=self._selected_type(), after=after)
+                             callback_type=self._selected_type(), after=after,
+                             working_hours=self._working_hours)
 
     def _refresh_suggestions(self) -> None:
         """The next good slots from the day in the date field (from now, when that is today)."""

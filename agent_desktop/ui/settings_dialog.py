@@ -4,6 +4,7 @@ already typed is lost."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -83,6 +85,20 @@ class SettingsDialog(QDialog):
         self.grace_spin.setAccessibleDescription(
             self.tr("A reschedule waits this long before it is sent, so that you can undo it."))
 
+        self.work_start = QTimeEdit(QTime(preferences.work_start_min // 60, preferences.work_start_min % 60))
+        self.work_start.setObjectName("workStartEdit")
+        self.work_start.setDisplayFormat("HH:mm")
+        self.work_start.setAccessibleName(self.tr("Working hours from"))
+        self.work_end = QTimeEdit(QTime(preferences.work_end_min // 60, preferences.work_end_min % 60))
+        self.work_end.setObjectName("workEndEdit")
+        self.work_end.setDisplayFormat("HH:mm")
+        self.work_end.setAccessibleName(self.tr("Working hours until"))
+        work_row = QHBoxLayout()
+        work_row.addWidget(self.work_start)
+        work_row.addWidget(QLabel(self.tr("to")))
+        work_row.addWidget(self.work_end)
+        work_row.addStretch(1)
+
         self.zone_combo = QComboBox()
         self.zone_combo.setObjectName("firstZoneCombo")
         self.zone_combo.addItem(self.tr("My time"), "agent")
@@ -105,6 +121,9 @@ class SettingsDialog(QDialog):
         form.addRow(self._label(self.tr("&Remind me (minutes before):"), self.reminders_edit), self.reminders_edit)
         form.addRow(self._label(self.tr("Callback sl&ot length:"), self.slot_spin), self.slot_spin)
         form.addRow(self._label(self.tr("&Undo time before sending:"), self.grace_spin), self.grace_spin)
+        work_label = self._label(self.tr("My &working hours:"), self.work_start)
+        work_label.setToolTip(self.tr("Personal callbacks are suggested and planned inside them."))
+        form.addRow(work_label, work_row)
         form.addRow(self._label(self.tr("Show &first:"), self.zone_combo), self.zone_combo)
         form.addRow(self._label(self.tr("&Language:"), self.language_combo), self.language_combo)
 
@@ -166,5 +185,7 @@ class SettingsDialog(QDialog):
             language=str(self.language_combo.currentData()),
             slot_minutes=self.slot_spin.value(),
             undo_grace_s=self.grace_spin.value(),
+            work_start_min=self.work_start.time().hour() * 60 + self.work_start.time().minute(),
+            work_end_min=self.work_end.time().hour() * 60 + self.work_end.time().minute(),
         )
         super().accept()

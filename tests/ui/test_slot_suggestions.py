@@ -43,9 +43,10 @@ BUSY = [mine(20, "Ana Ruiz", 15, 5), mine(21, "Bo Li", 15, 20), mine(22, "Carla 
 
 @pytest.fixture
 def open_dialog(qtbot):
-    def make(record=None, *, policy=None, load=None, clock=NOW, agent_tz=MADRID):
+    def make(record=None, *, policy=None, load=None, clock=NOW, agent_tz=MADRID, working_hours=None):
         record = record or grace()
-        dialog = RescheduleDialog(record, BOTH, agent_tz=agent_tz, clock=lambda: clock, policy=policy, load=load)
+        dialog = RescheduleDialog(record, BOTH, agent_tz=agent_tz, clock=lambda: clock, policy=policy, load=load,
+                                  working_hours=working_hours)
         qtbot.addWidget(dialog)
         dialog.open()
         qtbot.waitExposed(dialog)
@@ -268,3 +269,15 @@ def test_contact_and_agent_changing_clocks_on_different_dates(open_dialog):
     dialog.date_edit.setDate(QDate(2026, 11, 2))
     assert lines(dialog)[0] == "Mon 02 Nov 09:00 New York  ·  15:00 you"
     assert date(2026, 11, 2) == dialog.date_edit.date().toPython()
+
+
+def test_personal_suggestions_keep_to_the_agents_working_hours(open_dialog):
+    from agent_desktop.domain.records import CallingWindow
+    from agent_desktop.domain.working_hours import WorkingHours
+
+    hours = WorkingHours(CallingWindow(16 * 3600, 18 * 3600), MADRID)  # a short afternoon
+    dialog = open_dialog(working_hours=hours)
+    starts = [s.start.astimezone(MADRID) for s in dialog.suggestions.suggestions()]
+    assert starts and all(16 <= moment.hour < 18 for moment in starts)
+    chosen, _ = dialog.chosen()  # the dialog opens on the best of them
+    assert 16 <= chosen.astimezone(MADRID).hour < 18

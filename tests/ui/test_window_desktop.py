@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from unittest.mock import Mock
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTime
 
 from agent_desktop.domain.records import OutboundRecord, RecordKey
 from agent_desktop.domain.reminders import ReminderTracker
@@ -98,7 +98,7 @@ def test_settings_from_the_menu_are_saved_and_reminder_times_apply_at_once(qtbot
     store = RecordStore()
     store.upsert(record(1, 40, "Forty Minutes"))
     window = make_window(qtbot, store)
-    controller = SimpleNamespace(grace=SimpleNamespace(delay_s=5), planner=Mock())
+    controller = SimpleNamespace(grace=SimpleNamespace(delay_s=5), planner=Mock(), agent_tz=ZoneInfo("UTC"))
     window.settings_requested.connect(lambda: _open_settings(window, settings, controller))
     window.settings_action.trigger()
     dialog = window.findChild(SettingsDialog)
@@ -106,12 +106,16 @@ def test_settings_from_the_menu_are_saved_and_reminder_times_apply_at_once(qtbot
     dialog.reminders_edit.setText("60")
     dialog.grace_spin.setValue(0)
     dialog.slot_spin.setValue(20)
+    dialog.work_start.setTime(QTime(22, 0))  # a night shift
+    dialog.work_end.setTime(QTime(6, 30))
     dialog.zone_combo.setCurrentIndex(dialog.zone_combo.findData("contact"))
     dialog.accept()
     assert load_preferences(settings).reminder_minutes == [60]
     assert controller.grace.delay_s == 0  # the undo time and the slot length apply at once too
     controller.planner.set_slot_length.assert_called_once_with(td(minutes=20))
     assert (load_preferences(settings).undo_grace_s, load_preferences(settings).slot_minutes) == (0, 20)
+    hours = controller.planner.working_hours
+    assert (hours.window.start_s, hours.window.end_s) == (22 * 3600, 6 * 3600 + 1800)
     assert window.reminders.tracker.lead_times == (td(minutes=60),)
     qtbot.waitUntil(lambda: window.reminder_banner.isVisible())  # 40 minutes away: inside the new hour
     assert "Forty Minutes" in window.reminder_banner.text.text()
