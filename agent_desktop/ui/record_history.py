@@ -12,12 +12,10 @@ from agent_desktop.services.local_store import HistoryEntry
 from agent_desktop.ui import format as fmt
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecordHistory", text)
-
-
 def _type_word(callback_type: CallbackType) -> str:
-    return _tr("personal") if callback_type is CallbackType.PERSONAL else _tr("campaign")
+    if callback_type is CallbackType.PERSONAL:
+        return QCoreApplication.translate("RecordHistory", "personal")
+    return QCoreApplication.translate("RecordHistory", "campaign")
 
 
 def history_lines(entries: list[HistoryEntry], agent_tz: tzinfo) -> list[str]:
@@ -25,18 +23,20 @@ def history_lines(entries: list[HistoryEntry], agent_tz: tzinfo) -> list[str]:
     lines = []
     for entry in reversed(entries):
         when = fmt.agent_time(entry.settled_at, agent_tz)
-        change = _tr("{old} → {new}, {type}").format(
+        change = QCoreApplication.translate("RecordHistory", "{old} → {new}, {type}").format(
             old=fmt.agent_time(entry.previous_at, agent_tz) if entry.previous_at else "—",
             new=fmt.agent_time(entry.scheduled_at, agent_tz), type=_type_word(entry.callback_type))
         if entry.result == "confirmed":
-            outcome = _tr("✓ confirmed")
+            outcome = QCoreApplication.translate("RecordHistory", "✓ confirmed")
         elif entry.result == "failed":
-            outcome = _tr("✗ refused: {reason}").format(reason=entry.reason) if entry.reason else _tr("✗ refused")
+            outcome = (QCoreApplication.translate("RecordHistory", "✗ refused: {reason}").format(reason=entry.reason)
+                       if entry.reason else QCoreApplication.translate("RecordHistory", "✗ refused"))
         elif entry.result == "superseded":
-            outcome = _tr("replaced by a newer reschedule before it was sent")
+            outcome = QCoreApplication.translate("RecordHistory", "replaced by a newer reschedule before it was sent")
         else:
             outcome = entry.result
-        lines.append(_tr("{when}: {change} ({outcome})").format(when=when, change=change, outcome=outcome))
+        lines.append(QCoreApplication.translate("RecordHistory", "{when}: {change} ({outcome})").format(
+            when=when, change=change, outcome=outcome))
     return lines
 
 

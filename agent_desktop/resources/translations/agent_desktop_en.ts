@@ -2,6 +2,261 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AtRiskBanner</name>
+    <message>
+        <source>Callbacks at risk</source>
+        <translation>Callbacks at risk</translation>
+    </message>
+    <message>
+        <source>&amp;Hand to campaign</source>
+        <translation>&amp;Hand to campaign</translation>
+    </message>
+    <message>
+        <source>Any agent of the campaign will call them at their time</source>
+        <translation>Any agent of the campaign will call them at their time</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation>Sho&amp;w</translation>
+    </message>
+    <message>
+        <source>Not Ready</source>
+        <translation>Not Ready</translation>
+    </message>
+    <message>
+        <source>logged out</source>
+        <translation>logged out</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n personal callback(s) will come due while you are {state}: nobody would call them. First: {who} at {when}.</source>
+        <translation>
+            <numerusform>⚠ %n personal callback(s) will come due while you are {state}: nobody would call them. First: {who} at {when}.</numerusform>
+            <numerusform>⚠ %n personal callback(s) will come due while you are {state}: nobody would call them. First: {who} at {when}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkMove</name>
+    <message>
+        <source>The callback is no longer in your list.</source>
+        <extracomment>Requests on the wire at once: enough to hide the round trips, few enough for the server.</extracomment>
+        <translation>The callback is no longer in your list.</translation>
+    </message>
+    <message>
+        <source>Something went wrong; see the log.</source>
+        <translation>Something went wrong; see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkMoveDialog</name>
+    <message>
+        <source>Move {count} callbacks</source>
+        <translation>Move {count} callbacks</translation>
+    </message>
+    <message>
+        <source>Move several callbacks</source>
+        <translation>Move several callbacks</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Move</translation>
+    </message>
+    <message>
+        <source>A &amp;day (your time):</source>
+        <translation>A &amp;day (your time):</translation>
+    </message>
+    <message>
+        <source>Day, your time</source>
+        <translation>Day, your time</translation>
+    </message>
+    <message>
+        <source>A time &amp;range (your time):</source>
+        <translation>A time &amp;range (your time):</translation>
+    </message>
+    <message>
+        <source>From, your time</source>
+        <translation>From, your time</translation>
+    </message>
+    <message>
+        <source>Until, your time</source>
+        <translation>Until, your time</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Callback type</source>
+        <translation>Callback type</translation>
+    </message>
+    <message>
+        <source>Personal (I call back)</source>
+        <translation>Personal (I call back)</translation>
+    </message>
+    <message>
+        <source>Campaign (any agent)</source>
+        <translation>Campaign (any agent)</translation>
+    </message>
+    <message>
+        <source>Callback &amp;type:</source>
+        <translation>Callback &amp;type:</translation>
+    </message>
+    <message>
+        <source>What the move would do</source>
+        <translation>What the move would do</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <source>Callbacks moved so far</source>
+        <translation>Callbacks moved so far</translation>
+    </message>
+    <message>
+        <source>Callbacks that were not moved, and why</source>
+        <translation>Callbacks that were not moved, and why</translation>
+    </message>
+    <message>
+        <source>{placed} of {total} callbacks get a time inside their contact&apos;s calling hours.</source>
+        <translation>{placed} of {total} callbacks get a time inside their contact&apos;s calling hours.</translation>
+    </message>
+    <message>
+        <source>First at {first}, last at {last} (your time).</source>
+        <translation>First at {first}, last at {last} (your time).</translation>
+    </message>
+    <message>
+        <source>⚠ {count} share a slot with another personal callback (the range is too full).</source>
+        <translation>⚠ {count} share a slot with another personal callback (the range is too full).</translation>
+    </message>
+    <message>
+        <source>{count} have no known time zone: their calling hours cannot be checked.</source>
+        <translation>{count} have no known time zone: their calling hours cannot be checked.</translation>
+    </message>
+    <message>
+        <source>✗ {count} cannot be placed:</source>
+        <translation>✗ {count} cannot be placed:</translation>
+    </message>
+    <message>
+        <source>✗ Your account is not allowed to reschedule callbacks.</source>
+        <translation>✗ Your account is not allowed to reschedule callbacks.</translation>
+    </message>
+    <message>
+        <source>Moved {done} of {total} callbacks…</source>
+        <translation>Moved {done} of {total} callbacks…</translation>
+    </message>
+    <message>
+        <source>Cancelling: waiting for the answers to the requests already sent…</source>
+        <translation>Cancelling: waiting for the answers to the requests already sent…</translation>
+    </message>
+    <message>
+        <source>✗ The move stopped: something went wrong; see the log.</source>
+        <translation>✗ The move stopped: something went wrong; see the log.</translation>
+    </message>
+    <message>
+        <source>✓ {count} moved and confirmed.</source>
+        <translation>✓ {count} moved and confirmed.</translation>
+    </message>
+    <message>
+        <source>❚❚ {count} saved on this computer: sent when the connection is back.</source>
+        <translation>❚❚ {count} saved on this computer: sent when the connection is back.</translation>
+    </message>
+    <message>
+        <source>? {count} not confirmed yet: sent again by themselves.</source>
+        <translation>? {count} not confirmed yet: sent again by themselves.</translation>
+    </message>
+    <message>
+        <source>✗ {count} failed.</source>
+        <translation>✗ {count} failed.</translation>
+    </message>
+    <message>
+        <source>— {count} not sent (cancelled): they keep their old time.</source>
+        <translation>— {count} not sent (cancelled): they keep their old time.</translation>
+    </message>
+    <message>
+        <source>— {count} not moved: no time in the chosen range fits them.</source>
+        <translation>— {count} not moved: no time in the chosen range fits them.</translation>
+    </message>
+    <message>
+        <source>Failed:</source>
+        <translation>Failed:</translation>
+    </message>
+    <message>
+        <source>Not placed:</source>
+        <translation>Not placed:</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… and {count} more</translation>
+    </message>
+</context>
+<context>
+    <name>CallResult</name>
+    <message>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <source>Answering machine</source>
+        <translation>Answering machine</translation>
+    </message>
+    <message>
+        <source>Wrong person</source>
+        <translation>Wrong person</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>Wrong number</translation>
+    </message>
+    <message>
+        <source>Do not call</source>
+        <translation>Do not call</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Silence</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Dropped</translation>
+    </message>
+</context>
+<context>
+    <name>CancelCallbackDialog</name>
+    <message>
+        <source>Cancel callback — {who}</source>
+        <translation>Cancel callback — {who}</translation>
+    </message>
+    <message>
+        <source>The campaign will not call {who} on {phone} for this record again. This cannot be undone from here.</source>
+        <translation>The campaign will not call {who} on {phone} for this record again. This cannot be undone from here.</translation>
+    </message>
+    <message>
+        <source>Cancel the &amp;callback</source>
+        <translation>Cancel the &amp;callback</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>&amp;Keep it</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>When (your time)</source>
@@ -37,6 +292,29 @@
     </message>
 </context>
 <context>
+    <name>CompleteDialog</name>
+    <message>
+        <source>Complete — {who}</source>
+        <translation>Complete — {who}</translation>
+    </message>
+    <message>
+        <source>The record is done: it leaves your list and the campaign does not call it again.</source>
+        <translation>The record is done: it leaves your list and the campaign does not call it again.</translation>
+    </message>
+    <message>
+        <source>&amp;Complete</source>
+        <translation>&amp;Complete</translation>
+    </message>
+    <message>
+        <source>Call result</source>
+        <translation>Call result</translation>
+    </message>
+    <message>
+        <source>Call &amp;result:</source>
+        <translation>Call &amp;result:</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBadge</name>
     <message>
         <source>Connecting…</source>
@@ -61,6 +339,94 @@
     <message>
         <source>Connection: {state}</source>
         <translation>Connection: {state}</translation>
+    </message>
+</context>
+<context>
+    <name>DayTimeline</name>
+    <message>
+        <source>Callbacks of the day on a timeline</source>
+        <translation>Callbacks of the day on a timeline</translation>
+    </message>
+    <message>
+        <source>{count} callbacks on this day. Up and Down choose one.</source>
+        <translation>{count} callbacks on this day. Up and Down choose one.</translation>
+    </message>
+    <message>
+        <source>No callbacks on this day.</source>
+        <translation>No callbacks on this day.</translation>
+    </message>
+    <message>
+        <source>{who}, {type} callback at {when} your time ({theirs}).</source>
+        <translation>{who}, {type} callback at {when} your time ({theirs}).</translation>
+    </message>
+    <message>
+        <source>Move to {when} your time ({theirs}): press Enter to reschedule.</source>
+        <translation>Move to {when} your time ({theirs}): press Enter to reschedule.</translation>
+    </message>
+    <message>
+        <source>{when} your time · {theirs}</source>
+        <translation>{when} your time · {theirs}</translation>
+    </message>
+    <message>
+        <source>{type} · {campaign} · calling hours {hours} their time</source>
+        <translation>{type} · {campaign} · calling hours {hours} their time</translation>
+    </message>
+    <message>
+        <source>Your time ({zone})</source>
+        <translation>Your time ({zone})</translation>
+    </message>
+    <message>
+        <source>Callbacks per {minutes} min
+(hatched: campaign)</source>
+        <translation>Callbacks per {minutes} min
+(hatched: campaign)</translation>
+    </message>
+</context>
+<context>
+    <name>DayView</name>
+    <message>
+        <source>Day view</source>
+        <translation>Day view</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous day</source>
+        <translation>◀ &amp;Previous day</translation>
+    </message>
+    <message>
+        <source>Previous day (Page Up)</source>
+        <translation>Previous day (Page Up)</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Today</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>&amp;Next day ▶</source>
+        <translation>&amp;Next day ▶</translation>
+    </message>
+    <message>
+        <source>Next day (Page Down)</source>
+        <translation>Next day (Page Down)</translation>
+    </message>
+    <message>
+        <source>Day shown</source>
+        <translation>Day shown</translation>
+    </message>
+    <message>
+        <source>personal</source>
+        <translation>personal</translation>
+    </message>
+    <message>
+        <source>campaign</source>
+        <translation>campaign</translation>
+    </message>
+    <message>
+        <source>the contact may be called</source>
+        <translation>the contact may be called</translation>
     </message>
 </context>
 <context>
@@ -134,8 +500,39 @@
         <translation>Customer</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
         <source>Personal</source>
         <translation>Personal</translation>
+    </message>
+</context>
+<context>
+    <name>DoNotCallDialog</name>
+    <message>
+        <source>Do not call — {who}</source>
+        <translation>Do not call — {who}</translation>
+    </message>
+    <message>
+        <source>The contact asked not to be called. Marked numbers are not dialled again by any campaign.</source>
+        <translation>The contact asked not to be called. Marked numbers are not dialled again by any campaign.</translation>
+    </message>
+    <message>
+        <source>&amp;Mark do not call</source>
+        <translation>&amp;Mark do not call</translation>
+    </message>
+    <message>
+        <source>&amp;This number only ({phone})</source>
+        <translation>&amp;This number only ({phone})</translation>
+    </message>
+    <message>
+        <source>&amp;Every number of this contact</source>
+        <translation>&amp;Every number of this contact</translation>
+    </message>
+    <message>
+        <source>&amp;Keep calling</source>
+        <translation>&amp;Keep calling</translation>
     </message>
 </context>
 <context>
@@ -227,6 +624,62 @@
     <message>
         <source>{user} has no outbound privilege.</source>
         <translation>{user} has no outbound privilege.</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s time zone has no name the server knows, so a new number cannot be added.</source>
+        <translation>The contact&apos;s time zone has no name the server knows, so a new number cannot be added.</translation>
+    </message>
+    <message>
+        <source>Your account is not allowed to cancel callbacks.</source>
+        <translation>Your account is not allowed to cancel callbacks.</translation>
+    </message>
+    <message>
+        <source>Your account is not allowed to mark contacts do-not-call.</source>
+        <translation>Your account is not allowed to mark contacts do-not-call.</translation>
+    </message>
+    <message>
+        <source>Your account is not allowed to set call results.</source>
+        <translation>Your account is not allowed to set call results.</translation>
+    </message>
+    <message>
+        <source>The call result {result} is not offered to you.</source>
+        <translation>The call result {result} is not offered to you.</translation>
+    </message>
+    <message>
+        <source>Your account is not allowed to reschedule on a new number.</source>
+        <translation>Your account is not allowed to reschedule on a new number.</translation>
+    </message>
+    <message>
+        <source>Enter the new phone number (digits, at most {n} characters).</source>
+        <translation>Enter the new phone number (digits, at most {n} characters).</translation>
+    </message>
+    <message>
+        <source>The record&apos;s chain is not known, so a new number cannot join it.</source>
+        <translation>The record&apos;s chain is not known, so a new number cannot join it.</translation>
+    </message>
+    <message>
+        <source>The server did not say which record it added.</source>
+        <translation>The server did not say which record it added.</translation>
+    </message>
+    <message>
+        <source>Not connected to the server: try again once you are back online.</source>
+        <translation>Not connected to the server: try again once you are back online.</translation>
+    </message>
+    <message>
+        <source>The record&apos;s calling list is not known, so the server cannot be asked.</source>
+        <translation>The record&apos;s calling list is not known, so the server cannot be asked.</translation>
+    </message>
+    <message>
+        <source>Another change of this record is under way: wait for it to finish.</source>
+        <translation>Another change of this record is under way: wait for it to finish.</translation>
+    </message>
+    <message>
+        <source>No confirmation from the server in time: it may or may not have been done.</source>
+        <translation>No confirmation from the server in time: it may or may not have been done.</translation>
+    </message>
+    <message>
+        <source>The server added the new number but did not send its record.</source>
+        <translation>The server added the new number but did not send its record.</translation>
     </message>
 </context>
 <context>
@@ -398,6 +851,22 @@
 <context>
     <name>MainController</name>
     <message>
+        <source>Nothing to restore: this callback has not been moved from here.</source>
+        <translation>Nothing to restore: this callback has not been moved from here.</translation>
+    </message>
+    <message>
+        <source>{who} back to {when} your time</source>
+        <translation>{who} back to {when} your time</translation>
+    </message>
+    <message>
+        <source>Nothing to undo: what you confirmed has been sent.</source>
+        <translation>Nothing to undo: what you confirmed has been sent.</translation>
+    </message>
+    <message>
+        <source>↶ Undone, nothing was sent: {what}</source>
+        <translation>↶ Undone, nothing was sent: {what}</translation>
+    </message>
+    <message>
         <source>Reconnected to the server.</source>
         <translation>Reconnected to the server.</translation>
     </message>
@@ -424,6 +893,14 @@
     <message>
         <source>✗ Your account is not allowed to reschedule callbacks.</source>
         <translation>✗ Your account is not allowed to reschedule callbacks.</translation>
+    </message>
+    <message>
+        <source>{who} → {when} your time, personal</source>
+        <translation>{who} → {when} your time, personal</translation>
+    </message>
+    <message>
+        <source>{who} → {when} your time, campaign</source>
+        <translation>{who} → {when} your time, campaign</translation>
     </message>
     <message>
         <source>✗ Not sent: {reason}</source>
@@ -467,6 +944,14 @@
     <message>
         <source>Agent Desktop</source>
         <translation>Agent Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>&amp;List</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Day</translation>
     </message>
     <message>
         <source>&amp;Reschedule…</source>
@@ -533,8 +1018,56 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Restore &amp;previous time</source>
+        <translation>Restore &amp;previous time</translation>
+    </message>
+    <message>
+        <source>Move the callback back to where your last reschedule took it from</source>
+        <translation>Move the callback back to where your last reschedule took it from</translation>
+    </message>
+    <message>
+        <source>&amp;Move selected…</source>
+        <translation>&amp;Move selected…</translation>
+    </message>
+    <message>
+        <source>Move the selected callbacks to a day or a time range (Ctrl+M)</source>
+        <translation>Move the selected callbacks to a day or a time range (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>Call back on another &amp;number…</source>
+        <translation>Call back on another &amp;number…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel callback…</source>
+        <translation>&amp;Cancel callback…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;do not call…</source>
+        <translation>Mark &amp;do not call…</translation>
+    </message>
+    <message>
+        <source>C&amp;omplete with call result…</source>
+        <translation>C&amp;omplete with call result…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo reschedule</source>
+        <translation>&amp;Undo reschedule</translation>
     </message>
     <message>
         <source>Open &amp;log folder</source>
@@ -549,8 +1082,208 @@
         <translation>{total} callbacks</translation>
     </message>
     <message>
+        <source>Your account is not allowed to do this.</source>
+        <translation>Your account is not allowed to do this.</translation>
+    </message>
+    <message>
         <source>Settings saved. Server and language changes apply at the next start.</source>
         <translation>Settings saved. Server and language changes apply at the next start.</translation>
+    </message>
+</context>
+<context>
+    <name>NewNumberDialog</name>
+    <message>
+        <source>Call back on another number — {who}</source>
+        <translation>Call back on another number — {who}</translation>
+    </message>
+    <message>
+        <source>The new number joins this contact&apos;s records; you choose the time next.</source>
+        <translation>The new number joins this contact&apos;s records; you choose the time next.</translation>
+    </message>
+    <message>
+        <source>&amp;Next…</source>
+        <translation>&amp;Next…</translation>
+    </message>
+    <message>
+        <source>Phone number to call back on</source>
+        <translation>Phone number to call back on</translation>
+    </message>
+    <message>
+        <source>+1 212 555 0100</source>
+        <translation>+1 212 555 0100</translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation>&amp;Number:</translation>
+    </message>
+    <message>
+        <source>That is not a phone number: digits, spaces and one leading + only.</source>
+        <translation>That is not a phone number: digits, spaces and one leading + only.</translation>
+    </message>
+    <message>
+        <source>That is the number the callback already has.</source>
+        <translation>That is the number the callback already has.</translation>
+    </message>
+</context>
+<context>
+    <name>Planner</name>
+    <message>
+        <source>The chosen range is over or starts within a minute: pick a later time.</source>
+        <translation>The chosen range is over or starts within a minute: pick a later time.</translation>
+    </message>
+    <message>
+        <source>Their calling hours in the chosen range are outside your working hours.</source>
+        <translation>Their calling hours in the chosen range are outside your working hours.</translation>
+    </message>
+    <message>
+        <source>No time in the chosen range fits the contact&apos;s calling hours.</source>
+        <translation>No time in the chosen range fits the contact&apos;s calling hours.</translation>
+    </message>
+</context>
+<context>
+    <name>PlannerWiring</name>
+    <message>
+        <source>✗ Your account is not allowed to reschedule callbacks.</source>
+        <translation>✗ Your account is not allowed to reschedule callbacks.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved: %n confirmed</source>
+        <translation>
+            <numerusform>Moved: %n confirmed</numerusform>
+            <numerusform>Moved: %n confirmed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n saved to send later</source>
+        <translation>
+            <numerusform>, %n saved to send later</numerusform>
+            <numerusform>, %n saved to send later</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n not confirmed yet</source>
+        <translation>
+            <numerusform>, %n not confirmed yet</numerusform>
+            <numerusform>, %n not confirmed yet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n refused</source>
+        <translation>
+            <numerusform>, %n refused</numerusform>
+            <numerusform>, %n refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n not moved</source>
+        <translation>
+            <numerusform>, %n not moved</numerusform>
+            <numerusform>, %n not moved</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your account cannot hand callbacks to the campaign.</source>
+        <translation>Your account cannot hand callbacks to the campaign.</translation>
+    </message>
+    <message>
+        <source>✗ Handing over failed; see the log.</source>
+        <translation>✗ Handing over failed; see the log.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Handed to the campaign: %n</source>
+        <translation>
+            <numerusform>Handed to the campaign: %n</numerusform>
+            <numerusform>Handed to the campaign: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n refused</source>
+        <translation>
+            <numerusform>; %n refused</numerusform>
+            <numerusform>; %n refused</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordActions</name>
+    <message>
+        <source>✗ {who}: something went wrong; see the log.</source>
+        <translation>✗ {who}: something went wrong; see the log.</translation>
+    </message>
+    <message>
+        <source>✗ Not sent: {reason}</source>
+        <translation>✗ Not sent: {reason}</translation>
+    </message>
+    <message>
+        <source>? No confirmation yet for {who}: the server has not answered.</source>
+        <translation>? No confirmation yet for {who}: the server has not answered.</translation>
+    </message>
+    <message>
+        <source>✗ {who}: {reason}</source>
+        <translation>✗ {who}: {reason}</translation>
+    </message>
+    <message>
+        <source>✗ {who} is no longer in your list.</source>
+        <translation>✗ {who} is no longer in your list.</translation>
+    </message>
+    <message>
+        <source>✓ {who}: callback cancelled.</source>
+        <translation>✓ {who}: callback cancelled.</translation>
+    </message>
+    <message>
+        <source>✓ {who}: every number marked do not call.</source>
+        <translation>✓ {who}: every number marked do not call.</translation>
+    </message>
+    <message>
+        <source>✓ {who}: number marked do not call.</source>
+        <translation>✓ {who}: number marked do not call.</translation>
+    </message>
+    <message>
+        <source>✓ {who}: completed ({result}).</source>
+        <translation>✓ {who}: completed ({result}).</translation>
+    </message>
+    <message>
+        <source>✓ {who}: personal callback on {phone} confirmed for {when} your time.</source>
+        <translation>✓ {who}: personal callback on {phone} confirmed for {when} your time.</translation>
+    </message>
+    <message>
+        <source>✓ {who}: campaign callback on {phone} confirmed for {when} your time.</source>
+        <translation>✓ {who}: campaign callback on {phone} confirmed for {when} your time.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordHistory</name>
+    <message>
+        <source>personal</source>
+        <translation>personal</translation>
+    </message>
+    <message>
+        <source>campaign</source>
+        <translation>campaign</translation>
+    </message>
+    <message>
+        <source>{old} → {new}, {type}</source>
+        <translation>{old} → {new}, {type}</translation>
+    </message>
+    <message>
+        <source>✓ confirmed</source>
+        <translation>✓ confirmed</translation>
+    </message>
+    <message>
+        <source>✗ refused: {reason}</source>
+        <translation>✗ refused: {reason}</translation>
+    </message>
+    <message>
+        <source>✗ refused</source>
+        <translation>✗ refused</translation>
+    </message>
+    <message>
+        <source>replaced by a newer reschedule before it was sent</source>
+        <translation>replaced by a newer reschedule before it was sent</translation>
+    </message>
+    <message>
+        <source>{when}: {change} ({outcome})</source>
+        <translation>{when}: {change} ({outcome})</translation>
     </message>
 </context>
 <context>
@@ -622,6 +1355,10 @@
     <message>
         <source>Reschedule callback</source>
         <translation>Reschedule callback</translation>
+    </message>
+    <message>
+        <source>Su&amp;ggested:</source>
+        <translation>Su&amp;ggested:</translation>
     </message>
     <message>
         <source>Date, your time</source>
@@ -711,6 +1448,18 @@
         <source>{mine} your time  ·  {theirs}</source>
         <translation>{mine} your time  ·  {theirs}</translation>
     </message>
+    <message>
+        <source>Your clocks skip {typed} that night: this is {time}.</source>
+        <translation>Your clocks skip {typed} that night: this is {time}.</translation>
+    </message>
+    <message>
+        <source>Your clocks show {time} twice that night: this is the second one ({zone}).</source>
+        <translation>Your clocks show {time} twice that night: this is the second one ({zone}).</translation>
+    </message>
+    <message>
+        <source>Your clocks show {time} twice that night: this is the first one ({zone}).</source>
+        <translation>Your clocks show {time} twice that night: this is the first one ({zone}).</translation>
+    </message>
 </context>
 <context>
     <name>Rules</name>
@@ -732,8 +1481,44 @@
         <translation>Pick a time at least {minutes} minute(s) from now.</translation>
     </message>
     <message>
+        <source>Monday {date} is not a calling day for the contact ({zone}).</source>
+        <translation>Monday {date} is not a calling day for the contact ({zone}).</translation>
+    </message>
+    <message>
+        <source>Tuesday {date} is not a calling day for the contact ({zone}).</source>
+        <translation>Tuesday {date} is not a calling day for the contact ({zone}).</translation>
+    </message>
+    <message>
+        <source>Wednesday {date} is not a calling day for the contact ({zone}).</source>
+        <translation>Wednesday {date} is not a calling day for the contact ({zone}).</translation>
+    </message>
+    <message>
+        <source>Thursday {date} is not a calling day for the contact ({zone}).</source>
+        <translation>Thursday {date} is not a calling day for the contact ({zone}).</translation>
+    </message>
+    <message>
+        <source>Friday {date} is not a calling day for the contact ({zone}).</source>
+        <translation>Friday {date} is not a calling day for the contact ({zone}).</translation>
+    </message>
+    <message>
+        <source>Saturday {date} is not a calling day for the contact ({zone}).</source>
+        <translation>Saturday {date} is not a calling day for the contact ({zone}).</translation>
+    </message>
+    <message>
+        <source>Sunday {date} is not a calling day for the contact ({zone}).</source>
+        <translation>Sunday {date} is not a calling day for the contact ({zone}).</translation>
+    </message>
+    <message>
+        <source>{date} is a holiday for the contact ({zone}).</source>
+        <translation>{date} is a holiday for the contact ({zone}).</translation>
+    </message>
+    <message>
         <source>{time} is outside the contact&apos;s calling hours ({hours} {zone}).</source>
         <translation>{time} is outside the contact&apos;s calling hours ({hours} {zone}).</translation>
+    </message>
+    <message>
+        <source>{time} is outside the campaign&apos;s calling hours ({hours} {zone}).</source>
+        <translation>{time} is outside the campaign&apos;s calling hours ({hours} {zone}).</translation>
     </message>
 </context>
 <context>
@@ -787,6 +1572,42 @@
         <translation>Minutes before a callback is due, separated by commas. Empty: no reminders.</translation>
     </message>
     <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Callback slot length in minutes</source>
+        <translation>Callback slot length in minutes</translation>
+    </message>
+    <message>
+        <source>Two of your personal callbacks closer than this are shown as a conflict.</source>
+        <translation>Two of your personal callbacks closer than this are shown as a conflict.</translation>
+    </message>
+    <message>
+        <source>Send at once</source>
+        <translation>Send at once</translation>
+    </message>
+    <message>
+        <source>Undo time in seconds</source>
+        <translation>Undo time in seconds</translation>
+    </message>
+    <message>
+        <source>A reschedule waits this long before it is sent, so that you can undo it.</source>
+        <translation>A reschedule waits this long before it is sent, so that you can undo it.</translation>
+    </message>
+    <message>
+        <source>Working hours from</source>
+        <translation>Working hours from</translation>
+    </message>
+    <message>
+        <source>Working hours until</source>
+        <translation>Working hours until</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
         <source>My time</source>
         <translation>My time</translation>
     </message>
@@ -823,6 +1644,22 @@
         <translation>&amp;Remind me (minutes before):</translation>
     </message>
     <message>
+        <source>Callback sl&amp;ot length:</source>
+        <translation>Callback sl&amp;ot length:</translation>
+    </message>
+    <message>
+        <source>&amp;Undo time before sending:</source>
+        <translation>&amp;Undo time before sending:</translation>
+    </message>
+    <message>
+        <source>My &amp;working hours:</source>
+        <translation>My &amp;working hours:</translation>
+    </message>
+    <message>
+        <source>Personal callbacks are suggested and planned inside them.</source>
+        <translation>Personal callbacks are suggested and planned inside them.</translation>
+    </message>
+    <message>
         <source>Show &amp;first:</source>
         <translation>Show &amp;first:</translation>
     </message>
@@ -845,6 +1682,93 @@
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SlotLoadNote</name>
+    <message>
+        <source>Collision with your callbacks</source>
+        <translation>Collision with your callbacks</translation>
+    </message>
+    <message>
+        <source>Your slot {start}–{end}: free.</source>
+        <translation>Your slot {start}–{end}: free.</translation>
+    </message>
+    <message>
+        <source>Your slot {start}–{end}: 1 personal callback.</source>
+        <translation>Your slot {start}–{end}: 1 personal callback.</translation>
+    </message>
+    <message>
+        <source>Your slot {start}–{end}: {count} personal callbacks.</source>
+        <translation>Your slot {start}–{end}: {count} personal callbacks.</translation>
+    </message>
+    <message>
+        <source>⚠ Collides with your personal callback to {who} at {time}.</source>
+        <translation>⚠ Collides with your personal callback to {who} at {time}.</translation>
+    </message>
+    <message>
+        <source>⚠ Collides with your personal callback to {who} at {time} and {more} more.</source>
+        <translation>⚠ Collides with your personal callback to {who} at {time} and {more} more.</translation>
+    </message>
+</context>
+<context>
+    <name>SlotSuggestionList</name>
+    <message>
+        <source>Suggested times</source>
+        <translation>Suggested times</translation>
+    </message>
+    <message>
+        <source>The next times inside the contact&apos;s calling hours, free ones first. Space picks one, Enter picks it and reschedules.</source>
+        <translation>The next times inside the contact&apos;s calling hours, free ones first. Space picks one, Enter picks it and reschedules.</translation>
+    </message>
+    <message>
+        <source>No time in the next two weeks is inside their calling hours.</source>
+        <translation>No time in the next two weeks is inside their calling hours.</translation>
+    </message>
+    <message>
+        <source>{time} you</source>
+        <translation>{time} you</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>free</translation>
+    </message>
+</context>
+<context>
+    <name>SlotSuggestions</name>
+    <message>
+        <source>⚠ 1 callback</source>
+        <translation>⚠ 1 callback</translation>
+    </message>
+    <message>
+        <source>⚠ {count} callbacks</source>
+        <translation>⚠ {count} callbacks</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>Take the reschedule back before it is sent (Ctrl+Z)</source>
+        <translation>Take the reschedule back before it is sent (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Sending in {seconds} s: {what}</source>
+        <translation>Sending in {seconds} s: {what}</translation>
+    </message>
+    <message numerus="yes">
+        <source> (and %n more waiting)</source>
+        <translation>
+            <numerusform> (and %n more waiting)</numerusform>
+            <numerusform> (and %n more waiting)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
