@@ -56,7 +56,7 @@ def test_the_window_in_spanish(qtbot, spanish):
     qtbot.addWidget(window)
     window.show()
     assert window.reschedule_action.text() == "&Reprogramar…"
-    assert [a.text() for a in window.menuBar().actions()] == ["&Archivo", "A&yuda"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&Archivo", "&Edición", "&Ver", "&Registro", "A&yuda"]
     assert window.model.headerData(Column.STATUS, Qt.Orientation.Horizontal) == "Estado"
     assert window.proxy.index(0, Column.STATUS).data() == "Programada"
     assert window.proxy.index(0, Column.WHEN).data() == "lun 24 nov 10:00"  # Monday 24 November 2036, Madrid
