@@ -1059,7 +1059,7 @@
     </message>
     <message>
         <source>Mark &amp;do not call…</source>
-        <translation>Marcar como &amp;no llamar…</translation>
+        <translation>Marcar como no &amp;llamar…</translation>
     </message>
     <message>
         <source>C&amp;omplete with call result…</source>
