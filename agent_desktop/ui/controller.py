@@ -18,13 +18,12 @@ from qasync import asyncSlot
 
 from agent_desktop import logs
 from agent_desktop.domain.records import CallbackType, OutboundRecord, RecordStatus
-from agent_desktop.domain.rules import RescheduleRefused
 from agent_desktop.domain.working_hours import WorkingHours
 from agent_desktop.services.agent_session import AgentSession
-from agent_desktop.services.errors import AcknowledgementTimeout, GwsError
 from agent_desktop.services.events import ConnectionStateChanged, Event, NotificationSessionRenewed
 from agent_desktop.services.grace import GracePeriod
 from agent_desktop.ui import format as fmt
+from agent_desktop.ui.failure_notice import failure_notice
 from agent_desktop.ui.i18n import translated
 from agent_desktop.ui.main_window import MainWindow
 from agent_desktop.ui.qt_async import run_dialog
@@ -261,17 +260,8 @@ class MainController(QObject):
         who = record.contact_name or record.phone
         try:
             updated = await self.agent.reschedule(record.key, when, callback_type, on_sent=on_sent)
-        except RescheduleRefused as refused:
-            self.window.notify(self.tr("✗ Not sent: {reason}").format(reason=translated(refused.message)))
-        except AcknowledgementTimeout:
-            self.window.notify(self.tr("? No confirmation yet for {who}: the server has not answered.").format(who=who))
-        except GwsError as error:
-            self.window.notify(self.tr("✗ {who}: {reason}").format(who=who, reason=translated(error.message)))
-        except KeyError:
-            self.window.notify(self.tr("✗ {who} is no longer in your list.").format(who=who))
-        except Exception:  # noqa: BLE001 - the agent gets a notice, the log gets the details
-            log.exception("reschedule failed unexpectedly")
-            self.window.notify(self.tr("✗ {who}: something went wrong; see the log.").format(who=who))
+        except Exception as error:  # noqa: BLE001 - the agent gets a notice, the log any surprise
+            self.window.notify(failure_notice(error, who))
         else:
             if updated is not None and updated.status is RecordStatus.QUEUED:
                 self.window.notify(self.tr("❚❚ {who}: saved on this computer; it will be sent when the "

@@ -15,10 +15,8 @@ from PySide6.QtWidgets import QDialog
 from qasync import asyncSlot
 
 from agent_desktop.domain.records import CallbackType, OutboundRecord
-from agent_desktop.domain.rules import RescheduleRefused
-from agent_desktop.services.errors import AcknowledgementTimeout, GwsError
 from agent_desktop.ui import format as fmt
-from agent_desktop.ui.i18n import translated
+from agent_desktop.ui.failure_notice import failure_notice
 from agent_desktop.ui.qt_async import run_dialog
 from agent_desktop.ui.record_action_dialogs import (
     CancelCallbackDialog,
@@ -81,16 +79,8 @@ class RecordActions(QObject):
         who = _who(record)
         try:
             await work
-        except RescheduleRefused as refused:
-            self.window.notify(self.tr("✗ Not sent: {reason}").format(reason=translated(refused.message)))
-        except AcknowledgementTimeout:
-            self.window.notify(self.tr("? No confirmation yet for {who}: the server has not answered.").format(who=who))
-        except GwsError as error:
-            self.window.notify(self.tr("✗ {who}: {reason}").format(who=who, reason=translated(error.message)))
-        except KeyError:
-            self.window.notify(self.tr("✗ {who} is no longer in your list.").format(who=who))
-        except ValueError as bad:  # a value the dialogs let through and the session refuses
-            self.window.notify(self.tr("✗ {who}: {reason}").format(who=who, reason=translated(str(bad))))
+        except Exception as error:  # noqa: BLE001 - the agent gets a notice, the log any surprise
+            self.window.notify(failure_notice(error, who))
         else:
             self.window.notify(done_text.format(who=who))
 

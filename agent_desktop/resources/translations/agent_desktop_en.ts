@@ -1211,22 +1211,6 @@
         <translation>✗ {who}: something went wrong; see the log.</translation>
     </message>
     <message>
-        <source>✗ Not sent: {reason}</source>
-        <translation>✗ Not sent: {reason}</translation>
-    </message>
-    <message>
-        <source>? No confirmation yet for {who}: the server has not answered.</source>
-        <translation>? No confirmation yet for {who}: the server has not answered.</translation>
-    </message>
-    <message>
-        <source>✗ {who}: {reason}</source>
-        <translation>✗ {who}: {reason}</translation>
-    </message>
-    <message>
-        <source>✗ {who} is no longer in your list.</source>
-        <translation>✗ {who} is no longer in your list.</translation>
-    </message>
-    <message>
         <source>✓ {who}: callback cancelled.</source>
         <translation>✓ {who}: callback cancelled.</translation>
     </message>

@@ -1211,22 +1211,6 @@
         <translation>✗ {who}: algo ha fallado; consulta el registro.</translation>
     </message>
     <message>
-        <source>✗ Not sent: {reason}</source>
-        <translation>✗ No enviada: {reason}</translation>
-    </message>
-    <message>
-        <source>? No confirmation yet for {who}: the server has not answered.</source>
-        <translation>? Aún sin confirmación para {who}: el servidor no ha respondido.</translation>
-    </message>
-    <message>
-        <source>✗ {who}: {reason}</source>
-        <translation>✗ {who}: {reason}</translation>
-    </message>
-    <message>
-        <source>✗ {who} is no longer in your list.</source>
-        <translation>✗ {who} ya no está en tu lista.</translation>
-    </message>
-    <message>
         <source>✓ {who}: callback cancelled.</source>
         <translation>✓ {who}: rellamada cancelada.</translation>
     </message>
