@@ -38,6 +38,7 @@ from agent_desktop.ui.records_model import RECORD_ROLE, Column, RecordsTableMode
 from agent_desktop.ui.records_proxy import RecordsFilterProxy
 from agent_desktop.ui.reminders_view import ReminderBanner, ReminderCenter, ReminderTray
 from agent_desktop.ui.undo_bar import UndoBar
+from agent_desktop.ui.window_menus import WindowMenus
 from agent_desktop.ui.at_risk_view import AtRiskBanner
 
 NOTICE_MS = 10_000
@@ -56,7 +57,7 @@ TIME_REFRESH_MS = 30_000
 ALL = "__all__"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, WindowMenus):
     reschedule_requested = Signal(object)  # the OutboundRecord of the current row
     settings_requested = Signal()
     undo_requested = Signal()
@@ -231,73 +232,6 @@ class MainWindow(QMainWindow):
         table.customContextMenuRequested.connect(self._show_record_menu)
         return table
 
-    def _build_menus(self) -> None:
-        menus = self.menuBar()
-        file_menu = menus.addMenu(self.tr("&File"))
-        self.settings_action = QAction(action_icon("settings"), self.tr("&Settings…"), self)
-        self.settings_action.setObjectName("settingsAction")
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.settings_action.triggered.connect(self.settings_requested.emit)
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setObjectName("quitAction")
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        # Menus in the usual order; each is filled below.
-        edit_menu = menus.addMenu(self.tr("&Edit"))
-        view_menu = menus.addMenu(self.tr("&View"))
-        record_menu = menus.addMenu(self.tr("&Record"))
-        help_menu = menus.addMenu(self.tr("&Help"))
-        self.record_menu = record_menu
-        record_menu.addAction(self.reschedule_action)
-        self.restore_action = QAction(self.tr("Restore &previous time"), self)
-        self.restore_action.setObjectName("restoreAction")
-        self.restore_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
-        self.restore_action.setToolTip(self.tr("Move the callback back to where your last reschedule took it from"))
-        self.restore_action.setEnabled(False)
-        self.restore_action.triggered.connect(self._request_restore)
-        record_menu.addAction(self.restore_action)
-        self.bulk_move_action = QAction(self.tr("&Move selected…"), self)
-        self.bulk_move_action.setObjectName("bulkMoveAction")
-        self.bulk_move_action.setShortcut(QKeySequence("Ctrl+M"))
-        self.bulk_move_action.setToolTip(self.tr("Move the selected callbacks to a day or a time range (Ctrl+M)"))
-        self.bulk_move_action.triggered.connect(self._request_bulk_move)
-        record_menu.addAction(self.bulk_move_action)
-        record_menu.addSeparator()
-        self.record_actions: dict[str, QAction] = {}
-        for name, text, shortcut in (
-                ("new-number", self.tr("Call back on another &number…"), "Ctrl+Shift+R"),
-                ("cancel", self.tr("&Cancel callback…"), ""),
-                ("do-not-call", self.tr("Mark &do not call…"), ""),
-                ("complete", self.tr("C&omplete with call result…"), "Ctrl+Shift+C")):
-            action = QAction(text, self)
-            action.setObjectName(f"{name}Action")
-            if shortcut:
-                action.setShortcut(QKeySequence(shortcut))
-            action.setEnabled(False)  # until the agent's privileges are known
-            action.triggered.connect(lambda _checked=False, name=name: self._request_action(name))
-            record_menu.addAction(action)
-            self.record_actions[name] = action
-        self._permitted: dict[str, bool] = {}
-        for index, (name, text, shortcut) in enumerate((("listViewAction", self.tr("&List"), "Ctrl+1"),
-                                                       ("dayViewAction", self.tr("&Day"), "Ctrl+2"))):
-            action = QAction(text, self)
-            action.setObjectName(name)
-            action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(lambda _checked=False, index=index: self.views.setCurrentIndex(index))
-            view_menu.addAction(action)
-        self.undo_action = QAction(self.tr("&Undo reschedule"), self)
-        self.undo_action.setObjectName("undoAction")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.triggered.connect(self.undo_requested.emit)
-        edit_menu.addAction(self.undo_action)
-        self.log_folder_action = QAction(action_icon("log-folder"), self.tr("Open &log folder"), self)
-        self.log_folder_action.setObjectName("logFolderAction")
-        self.log_folder_action.triggered.connect(self.log_folder_requested.emit)
-        help_menu.addAction(self.log_folder_action)
-
     def _build_reminders(self, store: RecordStore, tracker: ReminderTracker | None) -> None:
         self.reminders = ReminderCenter(store, tracker, parent=self)
         self.tray = ReminderTray(app_icon(), self)
@@ -452,31 +386,6 @@ class MainWindow(QMainWindow):
         if not self.table.currentIndex().isValid():
             self.reschedule_action.setEnabled(False)
 
-    def set_action_permissions(self, permitted: dict[str, bool]) -> None:
-        """Which record actions the agent's account allows; the others stay greyed out, saying why."""
-        self._permitted = dict(permitted)
-        for name, action in self.record_actions.items():
-            action.setToolTip("" if permitted.get(name) else self.tr("Your account is not allowed to do this."))
-        self._enable_record_actions(self.current_record() is not None)
-
-    def _enable_record_actions(self, has_record: bool) -> None:
-        for name, action in self.record_actions.items():
-            action.setEnabled(has_record and self._permitted.get(name, False))
-
-    def _request_action(self, name: str) -> None:
-        record = self.current_record()
-        if record is not None:
-            self.record_action_requested.emit(name, record)
-
-    def _show_record_menu(self, position) -> None:  # position: QPoint in the viewport
-        if self.table.indexAt(position).isValid():
-            self.record_menu.popup(self.table.viewport().mapToGlobal(position))
-
-    def _request_bulk_move(self) -> None:
-        records = self.selected_records()
-        if records:
-            self.bulk_move_requested.emit(records)
-
     def selected_records(self) -> list[OutboundRecord]:
         rows = self.table.selectionModel().selectedRows()
         return [index.data(RECORD_ROLE) for index in sorted(rows, key=lambda index: index.row())]
@@ -497,11 +406,6 @@ class MainWindow(QMainWindow):
         self.views.setCurrentIndex(index)
         self.views.blockSignals(False)
         self._day_placeholder.deleteLater()
-
-    def _request_restore(self) -> None:
-        record = self.current_record()
-        if record is not None:
-            self.restore_requested.emit(record)
 
     def _request_reschedule(self) -> None:
         record = self.current_record()
