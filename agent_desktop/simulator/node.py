@@ -39,6 +39,7 @@ class Node:
         # are cut without an answer when the node goes down abruptly.
         self._wake = asyncio.Event()
         self._cut = False
+        self.held_replies = 0  # replies waiting out their latency now (a test waits for one)
 
     @property
     def listening(self) -> bool:
@@ -47,10 +48,13 @@ class Node:
     async def pause(self, delay_s: float) -> bool:
         """Wait ``delay_s`` (less if the listener stops); False if the reply must be cut."""
         if not self._wake.is_set():
+            self.held_replies += 1
             try:
                 await asyncio.wait_for(self._wake.wait(), delay_s)
             except asyncio.TimeoutError:
                 pass
+            finally:
+                self.held_replies -= 1
         return not self._cut
 
     def opened(self) -> None:
