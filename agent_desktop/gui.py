@@ -217,6 +217,8 @@ async def run_window(args: argparse.Namespace, app: QApplication) -> int:
             window.log_folder_requested.connect(_open_log_folder)
             closed = asyncio.get_running_loop().create_future()
             window.closed.connect(lambda: closed.done() or closed.set_result(None))
+            if not os.environ.get(EXIT_WHEN_SHOWN_ENV):  # that run closes the window itself, unasked
+                window.close_guard = controller.planner.confirm_quit
             window.show()
             _end_of_startup(args)
             if os.environ.get(EXIT_WHEN_SHOWN_ENV):

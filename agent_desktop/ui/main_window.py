@@ -7,6 +7,7 @@ the controller, which talks to the services.
 from __future__ import annotations
 
 from datetime import datetime, timezone, tzinfo
+from typing import Callable
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence
@@ -80,6 +81,9 @@ class MainWindow(QMainWindow, WindowMenus):
         self.resize(1280, 680)
         self._settings = settings
         self._detached = False
+        # Asked before the window closes; False keeps it open (it will close itself once the agent
+        # has answered). The app sets it; None closes at once (tests, automation).
+        self.close_guard: Callable[[], bool] | None = None
         self.model = RecordsTableModel(store, agent_tz=agent_tz, parent=self)
         self.proxy = RecordsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -443,6 +447,9 @@ class MainWindow(QMainWindow, WindowMenus):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._detached:  # closed again (a test harness, a second Ctrl+Q): nothing left to stop
             super().closeEvent(event)
+            return
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()
             return
         self._detached = True
         if self._settings is not None:

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
 from qasync import asyncSlot
 
-from agent_desktop.domain.planner import AgentLoad
+from agent_desktop.domain.planner import AgentLoad, callbacks_at_risk
 from agent_desktop.domain.policy import NO_POLICY, CallingPolicy
 from agent_desktop.domain.records import CallbackType, OutboundRecord, RecordKey
 from agent_desktop.domain.rules import MIN_LEAD
@@ -45,6 +46,8 @@ class PlannerWiring(QObject):
         self._unsubscribe = agent.store.subscribe(self.load.apply)
         self.day_view: DayView | None = None
         self.bulk_dialog = None
+        self.quit_question: QMessageBox | None = None
+        self._quit_confirmed = False
         window.bulk_move_requested.connect(self.open_bulk_move)
         window.day_view_shown.connect(self._show_day_view)
         window.closed.connect(self.detach)
@@ -142,8 +145,64 @@ class PlannerWiring(QObject):
             banner.hand_button.setEnabled(False)
             banner.hand_button.setToolTip(self.tr("Your account cannot hand callbacks to the campaign."))
 
+    # -- leaving with personal callbacks still to come ---------------------------------------
+    def confirm_quit(self) -> bool:
+        """The window's close guard: True closes now. With personal callbacks coming due while
+        the agent will be logged out, ask first (without blocking): hand them to the campaign and
+        quit, quit anyway, or stay. The window closes itself once the agent has chosen to go."""
+        if self._quit_confirmed or self.quit_question is not None:
+            return self._quit_confirmed
+        missed = callbacks_at_risk(self.agent.store, agent_state="LoggedOut", now=datetime.now(timezone.utc))
+        if not missed:
+            return True
+        question = QMessageBox(self.window)
+        question.setObjectName("quitQuestion")
+        question.setIcon(QMessageBox.Icon.Warning)
+        question.setWindowTitle(self.tr("Personal callbacks still to come"))
+        first = missed[0]
+        question.setText(self.tr("%n personal callback(s) will come due while you are logged out: nobody would "
+                                 "call them. First: {who} at {when}.", "", len(missed)).format(
+            who=first.contact_name or first.phone,
+            when=fmt.agent_time(first.scheduled_at, self.controller.agent_tz)))
+        hand = question.addButton(self.tr("&Hand to campaign and quit"), QMessageBox.ButtonRole.AcceptRole)
+        hand.setObjectName("quitHandButton")
+        quit_anyway = question.addButton(self.tr("&Quit anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        quit_anyway.setObjectName("quitAnywayButton")
+        stay = question.addButton(self.tr("&Stay"), QMessageBox.ButtonRole.RejectRole)
+        stay.setObjectName("quitStayButton")
+        question.setDefaultButton(hand)
+        capabilities = self.agent.profile.outbound if self.agent.profile else None
+        if capabilities is None or CallbackType.CAMPAIGN not in capabilities.allowed_callback_types:
+            hand.setEnabled(False)
+            question.setDefaultButton(stay)
+        self.quit_question = question
+        question.finished.connect(lambda _result: self._quit_answered(question.clickedButton(), hand, quit_anyway,
+                                                                      [r.key for r in missed]))
+        question.open()
+        return False
+
+    def _quit_answered(self, clicked, hand, quit_anyway, keys: list[RecordKey]) -> None:  # type: ignore[no-untyped-def]
+        self.quit_question = None
+        if clicked is hand:
+            self._spawn_hand_over_then_quit(keys)
+        elif clicked is quit_anyway:
+            self._quit_confirmed = True
+            self.window.close()
+
+    @asyncSlot(list)
+    async def _spawn_hand_over_then_quit(self, keys: list[RecordKey]) -> None:
+        try:
+            await self._hand_over(keys)
+        finally:
+            self._quit_confirmed = True
+            if shiboken6.isValid(self.window):
+                self.window.close()
+
     @asyncSlot(list)
     async def hand_to_campaign(self, keys: list[RecordKey]) -> None:
+        await self._hand_over(keys)
+
+    async def _hand_over(self, keys: list[RecordKey]) -> None:
         """Each at its own time as a campaign callback (or a minute past the server's lead time
         when that is too close): any agent of the campaign will call them."""
         now = datetime.now(timezone.utc)

@@ -4,7 +4,7 @@ campaign when the agent goes Not Ready."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import httpx
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -94,3 +94,45 @@ def test_ready_again_clears_the_warning(window, logged_in, sim, qtbot):
     assert "logged out" in window.at_risk_banner.text.text()
     httpx.post(f"{sim.url}/sim/agent-state", json={"agent": "agent1", "state": "Ready"}, timeout=5)
     qtbot.waitUntil(lambda: not window.at_risk_banner.isVisible(), timeout=10_000)
+
+
+def quit_question(window, qtbot):
+    qtbot.waitUntil(lambda: window.controller.planner.quit_question is not None
+                    and window.controller.planner.quit_question.isVisible())
+    return window.controller.planner.quit_question
+
+
+def personal_due_soon(logged_in):
+    now = datetime.now(timezone.utc)
+    return [r for r in logged_in.store if r.callback_type is CallbackType.PERSONAL
+            and now < r.scheduled_at < now + timedelta(hours=8)]
+
+
+def test_quitting_with_personal_callbacks_to_come_asks_and_can_hand_them_over(window, logged_in, sim, qtbot):
+    due = personal_due_soon(logged_in)
+    assert due, "the simulator's demo data has personal callbacks in the next hours"
+    window.close_guard = window.controller.planner.confirm_quit
+    closed = []
+    window.closed.connect(lambda: closed.append(True))
+    window.close()
+    question = quit_question(window, qtbot)
+    assert window.isVisible() and not closed  # nothing closes while the agent decides
+    assert "logged out" in question.text()
+    question.findChild(object, "quitStayButton").click()
+    qtbot.waitUntil(lambda: not question.isVisible())
+    assert window.isVisible() and not closed
+    window.close()
+    quit_question(window, qtbot).findChild(object, "quitHandButton").click()
+    qtbot.waitUntil(lambda: bool(closed), timeout=20_000)
+    truth = sim_records(sim, "agent1")
+    assert all(truth[r.key.record_handle]["callbackType"] == "Campaign" for r in due)
+
+
+def test_quit_anyway_closes_without_sending(window, logged_in, sim, qtbot):
+    due = personal_due_soon(logged_in)
+    window.close_guard = window.controller.planner.confirm_quit
+    window.close()
+    quit_question(window, qtbot).findChild(object, "quitAnywayButton").click()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    truth = sim_records(sim, "agent1")
+    assert all(truth[r.key.record_handle]["callbackType"] == "Personal" for r in due)

@@ -1186,6 +1186,29 @@
         <translation>Your account cannot hand callbacks to the campaign.</translation>
     </message>
     <message>
+        <source>Personal callbacks still to come</source>
+        <translation>Personal callbacks still to come</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n personal callback(s) will come due while you are logged out: nobody would call them. First: {who} at {when}.</source>
+        <translation>
+            <numerusform>%n personal callback(s) will come due while you are logged out: nobody would call them. First: {who} at {when}.</numerusform>
+            <numerusform>%n personal callback(s) will come due while you are logged out: nobody would call them. First: {who} at {when}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Hand to campaign and quit</source>
+        <translation>&amp;Hand to campaign and quit</translation>
+    </message>
+    <message>
+        <source>&amp;Quit anyway</source>
+        <translation>&amp;Quit anyway</translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>&amp;Stay</translation>
+    </message>
+    <message>
         <source>✗ Handing over failed; see the log.</source>
         <translation>✗ Handing over failed; see the log.</translation>
     </message>

@@ -1186,6 +1186,29 @@
         <translation>Tu cuenta no puede pasar rellamadas a la campaña.</translation>
     </message>
     <message>
+        <source>Personal callbacks still to come</source>
+        <translation>Rellamadas personales pendientes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n personal callback(s) will come due while you are logged out: nobody would call them. First: {who} at {when}.</source>
+        <translation>
+            <numerusform>%n rellamada personal vencerá mientras estás desconectado: nadie la haría. Primera: {who} a las {when}.</numerusform>
+            <numerusform>%n rellamadas personales vencerán mientras estás desconectado: nadie las haría. Primera: {who} a las {when}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Hand to campaign and quit</source>
+        <translation>&amp;Pasarlas a la campaña y salir</translation>
+    </message>
+    <message>
+        <source>&amp;Quit anyway</source>
+        <translation>&amp;Salir igualmente</translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>&amp;Quedarme</translation>
+    </message>
+    <message>
         <source>✗ Handing over failed; see the log.</source>
         <translation>✗ No se pudieron pasar; consulta el registro.</translation>
     </message>
