@@ -41,7 +41,10 @@ async def shoot(app: QApplication) -> None:
             await asyncio.sleep(0.05)
         tz = local_zone()
         window = MainWindow(agent.store, agent_tz=tz, agent_name=agent.profile.display_name)
-        controller = MainController(agent, window, agent_tz=tz)
+        from agent_desktop.ui.app_settings import Preferences
+
+        # As the app makes it: the default working hours (the undo time stays 0 for the shots).
+        controller = MainController(agent, window, agent_tz=tz, working_hours=Preferences().working_hours(tz))
         window.show()
         # Show one confirmed row, as an agent sees it after a reschedule.
         for row in range(3, window.proxy.rowCount()):
@@ -67,7 +70,6 @@ async def shoot(app: QApplication) -> None:
         await asyncio.sleep(0.3)
         controller.planner.bulk_dialog.grab().save(str(DOCS / "bulk-move.png"))
         controller.planner.bulk_dialog.reject()
-        from agent_desktop.ui.app_settings import Preferences
         from agent_desktop.ui.settings_dialog import SettingsDialog
 
         settings = SettingsDialog(Preferences(nodes=["https://gws1.example.com", "https://gws2.example.com"]), window)

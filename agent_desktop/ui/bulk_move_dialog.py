@@ -228,8 +228,11 @@ class BulkMoveDialog(QDialog):
                          working_hours=self._working_hours,
                          slot_length=self._slot_length, callback_type=self.callback_type())
         self.plan = plan
-        lines = [self.tr("{placed} of {total} callbacks get a time inside their contact's calling hours.")
-                 .format(placed=len(plan.assignments), total=len(self._records))]
+        within_work = self._working_hours is not None and self.callback_type() is CallbackType.PERSONAL
+        placed = (self.tr("{placed} of {total} callbacks get a time inside their contact's calling hours and "
+                          "your working hours.") if within_work
+                  else self.tr("{placed} of {total} callbacks get a time inside their contact's calling hours."))
+        lines = [placed.format(placed=len(plan.assignments), total=len(self._records))]
         if plan.assignments:
             times = sorted(plan.assignments.values())
             lines.append(self.tr("First at {first}, last at {last} (your time).").format(

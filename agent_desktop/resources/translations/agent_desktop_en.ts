@@ -118,6 +118,10 @@
         <translation>Callbacks that were not moved, and why</translation>
     </message>
     <message>
+        <source>{placed} of {total} callbacks get a time inside their contact&apos;s calling hours and your working hours.</source>
+        <translation>{placed} of {total} callbacks get a time inside their contact&apos;s calling hours and your working hours.</translation>
+    </message>
+    <message>
         <source>{placed} of {total} callbacks get a time inside their contact&apos;s calling hours.</source>
         <translation>{placed} of {total} callbacks get a time inside their contact&apos;s calling hours.</translation>
     </message>

@@ -118,6 +118,10 @@
         <translation>Rellamadas que no se movieron y por qué</translation>
     </message>
     <message>
+        <source>{placed} of {total} callbacks get a time inside their contact&apos;s calling hours and your working hours.</source>
+        <translation>{placed} de {total} rellamadas reciben una hora dentro del horario de llamada de su contacto y de tu horario de trabajo.</translation>
+    </message>
+    <message>
         <source>{placed} of {total} callbacks get a time inside their contact&apos;s calling hours.</source>
         <translation>{placed} de {total} rellamadas reciben una hora dentro del horario de llamada de su contacto.</translation>
     </message>
