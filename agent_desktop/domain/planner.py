@@ -87,6 +87,7 @@ def suggest_slots(
     after: datetime | None = None,
     min_lead: timedelta = MIN_LEAD,
     working_hours: WorkingHours | None = None,
+    spacing: timedelta | None = None,
 ) -> list[SlotSuggestion]:
     """The ``count`` best slots in [now + min_lead (or ``after``, if later), + horizon).
 
@@ -95,6 +96,8 @@ def suggest_slots(
     load's slot length. A campaign callback collides with nothing (any agent of the campaign may
     make it), so for one the agent's load is not counted. The record itself is not counted
     against its own new time. A personal callback is suggested only in ``working_hours``.
+    ``spacing``: free slots at least this far apart (a choice across the day, not six slots in a
+    row); a slot with collisions is never hidden by it.
     """
     step = step or (load.slot_length if load is not None else DEFAULT_SLOT_LENGTH)
     first = now.astimezone(UTC) + min_lead  # in UTC: arithmetic on a zone's wall clock slips at its changes
@@ -103,6 +106,7 @@ def suggest_slots(
     counts_load = load is not None and callback_type is CallbackType.PERSONAL
     candidates: list[SlotSuggestion] = []
     free = 0
+    last_free: datetime | None = None
     hours = working_hours if callback_type is CallbackType.PERSONAL else None
     for start in slot_starts(_personal_intervals(record, policy, first, first + horizon, hours), step):
         if counts_load:
@@ -111,7 +115,11 @@ def suggest_slots(
                                         tuple(clash.key for clash in clashes))
         else:
             suggestion = SlotSuggestion(start)
+        if suggestion.is_free and spacing is not None and last_free is not None and start - last_free < spacing:
+            continue
         candidates.append(suggestion)
+        if suggestion.is_free:
+            last_free = start
         free += suggestion.is_free
         if near is None and free >= count:
             break  # candidates come in time order: no later one can rank above these

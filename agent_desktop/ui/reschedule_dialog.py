@@ -45,6 +45,8 @@ from agent_desktop.ui.slot_suggestions import (
 )
 
 Clock = Callable[[], datetime]
+# Suggested free times at least this far apart: a choice across the day, not six slots in a row.
+SUGGESTION_SPACING = timedelta(hours=1)
 
 
 def parse_clock_time(text: str) -> time | None:
@@ -260,7 +262,7 @@ class RescheduleDialog(QDialog):
     def _suggest(self, now: datetime, *, count: int, after: datetime | None = None) -> list[SlotSuggestion]:
         return suggest_slots(self._record, self._policy, self._load, now=now, count=count,
                              callback_type=self._selected_type(), after=after,
-                             working_hours=self._working_hours)
+                             working_hours=self._working_hours, spacing=SUGGESTION_SPACING)
 
     def _refresh_suggestions(self) -> None:
         """The next good slots from the day in the date field (from now, when that is today)."""

@@ -1,7 +1,7 @@
 """Personal callbacks only in the agent's working hours (their own clock): suggestions and bulk
 plans, across the agent's daylight-saving change; campaign callbacks are not bound by them."""
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from hypothesis import given
@@ -82,3 +82,14 @@ def test_a_contact_never_reachable_in_working_hours_is_not_placed_and_says_why()
     assert honolulu.key in as_campaign.assignments
     placed = as_campaign.assignments[honolulu.key]
     assert 9 <= placed.astimezone(ZoneInfo("Pacific/Honolulu")).hour < 17 and not inside_working_hours(placed)
+
+
+def test_spaced_suggestions_are_an_hour_apart_and_still_the_earliest_free():
+    contact = record(1, "Europe/London")
+    now = at(20, 9)
+    plain = suggest_slots(contact, NO_POLICY, AgentLoad(), now=now, count=4)
+    spaced = suggest_slots(contact, NO_POLICY, AgentLoad(), now=now, count=4, spacing=timedelta(hours=1))
+    assert spaced[0].start == plain[0].start  # the best one is the same
+    gaps = [b.start - a.start for a, b in zip(spaced, spaced[1:])]
+    assert gaps and all(gap >= timedelta(hours=1) for gap in gaps)
+    assert [b.start - a.start for a, b in zip(plain, plain[1:])] == [timedelta(minutes=15)] * 3

@@ -67,8 +67,9 @@ def type_time(qtbot, dialog, text):
 def test_suggestions_show_both_clocks_and_the_load_and_skip_the_busy_afternoon(open_dialog):
     dialog = open_dialog(load=AgentLoad(BUSY))
     assert dialog.suggestions.objectName() == "slotSuggestions" and dialog.suggestions.accessibleName()
+    # Free times an hour apart: a choice across the day, not six slots in a row.
     assert lines(dialog)[:2] == ["Fri 27 Nov 10:30 New York  ·  16:30 you  ·  free",
-                                 "Fri 27 Nov 10:45 New York  ·  16:45 you  ·  free"]
+                                 "Fri 27 Nov 11:30 New York  ·  17:30 you  ·  free"]
     assert len(lines(dialog)) == 6
     # The dialog opens on the best suggestion, not on 15:00 (09:00 in New York), which collides.
     assert dialog.time_combo.currentText() == "16:30" and not dialog.conflict_label.isVisible()
@@ -94,7 +95,7 @@ def test_the_agents_day_is_named_when_it_differs_from_the_contacts(qtbot):
 @pytest.mark.parametrize("key", [Qt.Key.Key_Space, None])
 def test_choosing_a_suggestion_fills_the_fields(qtbot, open_dialog, key):
     dialog = open_dialog(load=AgentLoad(BUSY))
-    item = dialog.suggestions.item(3)  # 11:15 New York, 17:15 Madrid
+    item = dialog.suggestions.item(3)  # 13:30 New York, 19:30 Madrid
     if key is None:
         rect = dialog.suggestions.visualItemRect(item)
         qtbot.mouseClick(dialog.suggestions.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -102,7 +103,7 @@ def test_choosing_a_suggestion_fills_the_fields(qtbot, open_dialog, key):
         dialog.suggestions.setFocus()
         dialog.suggestions.setCurrentItem(item)
         qtbot.keyClick(dialog.suggestions, key)
-    assert dialog.date_edit.date() == QDate(2026, 11, 27) and dialog.time_combo.currentText() == "17:15"
+    assert dialog.date_edit.date() == QDate(2026, 11, 27) and dialog.time_combo.currentText() == "19:30"
     assert dialog.isVisible()  # Space and a click pick; they do not confirm
 
 
@@ -131,7 +132,7 @@ def test_enter_on_a_suggestion_picks_it_and_confirms(qtbot, open_dialog):
     with qtbot.waitSignal(dialog.finished) as finished:
         qtbot.keyClick(dialog.suggestions, Qt.Key.Key_Return)
     assert finished.args == [QDialog.DialogCode.Accepted]
-    assert dialog.chosen() == (datetime(2026, 11, 27, 17, 0, tzinfo=MADRID), CallbackType.PERSONAL)
+    assert dialog.chosen() == (datetime(2026, 11, 27, 18, 30, tzinfo=MADRID), CallbackType.PERSONAL)
 
 
 def test_the_keyboard_reaches_the_list_by_its_mnemonic_and_leaves_it_by_tab(qtbot, open_dialog):
@@ -143,7 +144,7 @@ def test_the_keyboard_reaches_the_list_by_its_mnemonic_and_leaves_it_by_tab(qtbo
     assert QApplication.focusWidget() is dialog.suggestions
     qtbot.keyClick(dialog.suggestions, Qt.Key.Key_Down)
     qtbot.keyClick(dialog.suggestions, Qt.Key.Key_Space)
-    assert dialog.time_combo.currentText() == "16:45"
+    assert dialog.time_combo.currentText() == "17:30"
     qtbot.keyClick(dialog.suggestions, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is dialog.date_edit
     # Not a Tab stop: the dialog's Tab cycle is the one agents know, Cancel then the date.
