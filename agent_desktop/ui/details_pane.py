@@ -61,6 +61,11 @@ class DetailsPane(QTextBrowser):
         bold = QFont(base)
         bold.setBold(True)
         indent = max(QFontMetrics(bold).horizontalAdvance(name) for name in self._names.values()) + _GAP
+        self._indent = indent
+        self._stacked = False
+        self._stacked_format = QTextBlockFormat()
+        self._stacked_format.setLeftMargin(_GAP)
+        self._stacked_format.setTextIndent(-_GAP)  # the name, then the value on the next line below it
         self._name_format = QTextCharFormat()
         self._name_format.setFont(bold)
         self._value_format = QTextCharFormat()
@@ -149,6 +154,14 @@ class DetailsPane(QTextBrowser):
             self._rebuild(lines)
         self._lines = lines
 
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        # Values need room beside the names (Spanish names are long); below them when there is none.
+        stacked = self.viewport().width() < self._indent * 2.2
+        if stacked != self._stacked:
+            self._stacked = stacked
+            self._rebuild(self._lines)
+
     def _rebuild(self, lines: list[tuple[str, str, str]]) -> None:
         document = self.document()
         document.clear()
@@ -173,13 +186,15 @@ class DetailsPane(QTextBrowser):
             return QTextBlockFormat(), self._italic_format
         if kind == "note":
             return QTextBlockFormat(), self._value_format
-        return self._line_format, self._value_format
+        return (self._stacked_format if self._stacked else self._line_format), self._value_format
 
     def _write(self, cursor: QTextCursor, line: tuple[str, str, str]) -> None:
         kind, name, value = line
         self.blocks_written += 1
         if kind == "line":
-            cursor.insertText(f"{name}\t", self._name_format)
+            # Side by side when the pane is wide enough; else the value under its name (a line
+            # separator: the same block, so a value is still edited in place).
+            cursor.insertText(name + ("\u2028" if self._stacked else "\t"), self._name_format)
             cursor.insertText(value, self._value_format)
         else:
             cursor.insertText(value, self._formats_of(line)[1])

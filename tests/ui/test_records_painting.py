@@ -295,3 +295,24 @@ def test_the_window_tidies_up_even_when_nothing_is_sent(window, qtbot, qloop):
     agent.finish.set_result(queued)  # offline: queued, never on the wire
     qtbot.waitUntil(lambda: bool(focused))
     assert "saved on this computer" in window.statusBar().currentMessage()
+
+
+def test_a_narrow_details_pane_puts_each_value_under_its_name(qtbot):
+    pane = DetailsPane(MADRID)
+    qtbot.addWidget(pane)
+    shown = record(1)
+    pane.show_record(shown)
+    pane.resize(600, 400)
+    pane.show()
+    qtbot.waitExposed(pane)
+    assert "Phone\t+12125550001" in pane.text()
+    pane.resize(150, 400)  # narrower than twice the longest name: values would wrap a word a line
+    qtbot.waitUntil(lambda: "\t" not in pane.text())
+    plain = pane.text().replace("\u2028", "\n")
+    assert "Phone\n+12125550001" in plain
+    written = pane.blocks_written
+    pane.show_record(dataclasses.replace(shown, status=RecordStatus.SENDING))
+    assert pane.blocks_written == written + 1  # still edited in place
+    assert "Status\n⟳ Sending…" in pane.text().replace("\u2028", "\n")
+    pane.resize(600, 400)
+    qtbot.waitUntil(lambda: "Status\t⟳ Sending…" in pane.text())
