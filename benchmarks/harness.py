@@ -99,6 +99,16 @@ def simulator(*args: str) -> Iterator[RunningSimulator]:
             process.kill()
 
 
+def process_cpu_s(pid: int) -> float:
+    """CPU time (user + system) used so far by process ``pid``; 0 where /proc is not there."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rpartition(")")[2].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
 def write_report(metrics: list[Metric], quick: bool, path: Path | None = None) -> Path:
     path = path or RESULTS / "latest.json"
     path.parent.mkdir(parents=True, exist_ok=True)

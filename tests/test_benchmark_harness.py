@@ -1,10 +1,12 @@
 """The benchmark harness's own arithmetic and report format (no timing here: that is the harness's job)."""
 
 import json
+import os
 import subprocess
 import sys
+import time
 
-from benchmarks.harness import Metric, percentile, table, write_report
+from benchmarks.harness import Metric, percentile, process_cpu_s, table, write_report
 
 
 def test_percentiles_are_nearest_rank():
@@ -35,3 +37,12 @@ def test_the_command_lists_every_scenario():
     assert out.returncode == 0
     for name in ("startup", "reschedule", "ingest", "notify", "sim_agents"):
         assert name in out.stdout
+
+
+def test_process_cpu_time_counts_up_and_is_zero_for_no_process():
+    first = process_cpu_s(os.getpid())
+    end = time.process_time() + 0.05
+    while time.process_time() < end:  # busy for a few clock ticks
+        pass
+    assert process_cpu_s(os.getpid()) > first or not os.path.exists("/proc")
+    assert process_cpu_s(2**31 - 1) == 0.0  # no such process

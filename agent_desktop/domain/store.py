@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from agent_desktop.domain.records import OutboundRecord, RecordKey
@@ -31,6 +32,8 @@ class RecordChange(NamedTuple):
 
 
 Listener = Callable[[list[RecordChange]], None]
+# RecordChange(...) without the named tuple's __new__ (a Python function): for a burst's additions.
+_new_change = functools.partial(tuple.__new__, RecordChange)
 # Enum members looked up once: attribute access on an Enum class is slow in a hot loop.
 _ADDED, _CHANGED, _REMOVED = ChangeKind.ADDED, ChangeKind.CHANGED, ChangeKind.REMOVED
 
@@ -86,8 +89,10 @@ class RecordStore:
         New records are appended in order, so ``ADDED`` changes of one batch occupy consecutive
         positions: a view can insert them with a single row-insert.
         """
-        changes = []
+        changes: list[RecordChange] = []
+        add_change = changes.append
         known, order, positions = self._records, self._order, self._position
+        add_key = order.append
         for record in records:
             key = record.key
             previous = known.get(key)
@@ -95,10 +100,10 @@ class RecordStore:
             if previous is None:
                 position = len(order)
                 positions[key] = position
-                order.append(key)
-                changes.append(RecordChange(_ADDED, key, record, None, position))
+                add_key(key)
+                add_change(_new_change((_ADDED, key, record, None, position)))
             elif previous != record:
-                changes.append(RecordChange(_CHANGED, key, record, previous, positions[key]))
+                add_change(RecordChange(_CHANGED, key, record, previous, positions[key]))
         self._emit(changes)
         return changes
 

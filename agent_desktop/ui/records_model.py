@@ -93,6 +93,37 @@ def search_text_of(record: OutboundRecord) -> str:
                      zone.label if zone else "", _TYPE_WORD.get(record.callback_type, ""))).casefold()
 
 
+def _when_key(record: OutboundRecord) -> float:
+    when = record.scheduled_at
+    return when.timestamp() if when else _NEVER
+
+
+def _status_key(record: OutboundRecord) -> tuple[str, float]:
+    return (record.status.value, _when_key(record))
+
+
+def _their_time_key(record: OutboundRecord) -> int:
+    when = record.scheduled_at
+    if when is None or record.contact_zone is None:
+        return -1
+    local = when.astimezone(record.contact_zone.tz)
+    return local.hour * 60 + local.minute
+
+
+# The sort key of a record per column: one function each, so that a batch of arrivals
+# extends a column's keys with one call per record (no dispatch on the column per record).
+_SORT_KEY: dict[Column, Callable[[OutboundRecord], Any]] = {
+    Column.WHEN: _when_key,
+    Column.STATUS: _status_key,
+    Column.CONTACT: lambda record: _name_key(record.contact_name),
+    Column.PHONE: lambda record: record.phone,
+    Column.THEIR_TIME: _their_time_key,
+    Column.TYPE: lambda record: record.callback_type.value if record.callback_type else "",
+    Column.CAMPAIGN: lambda record: record.campaign_name.casefold(),
+    Column.ATTEMPTS: lambda record: record.attempts,
+}
+
+
 class _Row:
     """One record and what has been worked out about it so far."""
 
@@ -143,31 +174,13 @@ class RecordsTableModel(QAbstractTableModel):
 
     @staticmethod
     def _sort_key(record: OutboundRecord, column: Column) -> Any:
-        when = record.scheduled_at
-        if column is Column.WHEN:
-            return when.timestamp() if when else _NEVER
-        if column is Column.STATUS:
-            return (record.status.value, when.timestamp() if when else _NEVER)
-        if column is Column.CONTACT:
-            return _name_key(record.contact_name)
-        if column is Column.PHONE:
-            return record.phone
-        if column is Column.THEIR_TIME:
-            if when is None or record.contact_zone is None:
-                return -1
-            local = when.astimezone(record.contact_zone.tz)
-            return local.hour * 60 + local.minute
-        if column is Column.TYPE:
-            return record.callback_type.value if record.callback_type else ""
-        if column is Column.CAMPAIGN:
-            return record.campaign_name.casefold()
-        return record.attempts
+        return _SORT_KEY[column](record)
 
     def sort_keys(self, column: Column) -> list[Any]:
         """The sort key of every row for ``column`` (made once, then kept up to date)."""
         keys = self._sort_keys.get(column)
         if keys is None:
-            keys = self._sort_keys[column] = [self._sort_key(row.record, column) for row in self._rows]
+            keys = self._sort_keys[column] = list(map(_SORT_KEY[column], [row.record for row in self._rows]))
         return keys
 
     # -- Qt model API ----------------------------------------------------------------------
@@ -280,11 +293,11 @@ class RecordsTableModel(QAbstractTableModel):
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(records) - 1)
-        rows = [_Row(record) for record in records]
+        rows = list(map(_Row, records))
         self._rows.extend(rows)
         self.search_texts.extend(row.search_text for row in rows)
         for column, keys in self._sort_keys.items():
-            keys.extend(self._sort_key(record, column) for record in records)
+            keys.extend(map(_SORT_KEY[column], records))
         self.endInsertRows()
 
     def _emit_row_changed(self, row: int) -> None:

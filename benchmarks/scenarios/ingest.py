@@ -13,7 +13,7 @@ import resource
 import sys
 import time
 
-from benchmarks.harness import Metric, median, simulator
+from benchmarks.harness import Metric, median, process_cpu_s, simulator
 
 
 def run(quick: bool) -> list[Metric]:
@@ -53,6 +53,8 @@ def run(quick: bool) -> list[Metric]:
         model.rowsInserted.connect(lambda *_: loaded.set() if model.rowCount() >= count else None)
         heartbeat.start()
         started = time.perf_counter()
+        cpu_started = time.process_time()
+        sim_cpu_started = process_cpu_s(sim.process.pid)
         await agent.start()
         await loaded.wait()
         # "In the view": taken in and sorted into place by the proxy (it coalesces a burst), and painted.
@@ -60,6 +62,10 @@ def run(quick: bool) -> list[Metric]:
             await asyncio.sleep(0.005)
         window.table.viewport().repaint()
         results["ingest"] = time.perf_counter() - started
+        # The app's own CPU time meanwhile: near the wall time, the app is the bottleneck;
+        # well under it, the app waits (for the simulator, the network).
+        results["ingest_cpu"] = time.process_time() - cpu_started
+        results["sim_cpu"] = process_cpu_s(sim.process.pid) - sim_cpu_started
         heartbeat.stop()
         results["stall"] = max(stalls[1:] or [0]) * 1000
         results["rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -90,7 +96,8 @@ def run(quick: bool) -> list[Metric]:
             loop.run_until_complete(scenario(sim))
     size = f"{count:,} records"
     return [
-        Metric("ingest_100k_s", results["ingest"], "s", 3.0, "lower", size),
+        Metric("ingest_100k_s", results["ingest"], "s", 3.0, "lower",
+               f"{size}, CPU: app {results['ingest_cpu']:.1f} s, simulator {results['sim_cpu']:.1f} s"),
         Metric("ingest_max_stall_ms", results["stall"], "ms", 50.0, "lower", f"{size}, 5 ms heartbeat"),
         Metric("rss_100k_mb", results["rss"], "MB", 400.0, "lower", f"{size}, peak RSS of the app process"),
         Metric("filter_100k_ms", results["filter"], "ms", 50.0, "lower",

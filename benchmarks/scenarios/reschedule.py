@@ -59,6 +59,7 @@ def run(quick: bool) -> list[Metric]:
     from PySide6.QtWidgets import QApplication, QDialog
 
     from agent_desktop.domain.records import CallbackType, RecordStatus
+    from agent_desktop.domain.rules import RescheduleRefused, validate_reschedule
     from agent_desktop.domain.schedule import next_valid_slot
     from agent_desktop.domain.store import RecordStore
     from agent_desktop.localzone import local_zone
@@ -82,11 +83,27 @@ def run(quick: bool) -> list[Metric]:
         controller = MainController(agent, window, agent_tz=tz)
         window.show()
         base = datetime.now(timezone.utc) + timedelta(hours=2)
+        profile = agent.profile
+
+        def accepted(moment: datetime, record) -> bool:  # type: ignore[no-untyped-def]
+            """What the dialog checks before it sends: the rules and the campaign's calling
+            policy (hours, days, holidays), not only the record's calling window."""
+            try:
+                validate_reschedule(moment, CallbackType.PERSONAL, now=datetime.now(timezone.utc), record=record,
+                                    capabilities=profile.outbound if profile else None,
+                                    policy=profile.calling_policy if profile else None)
+            except RescheduleRefused:
+                return False
+            return True
+
         record = next(r for r in store if r.callback_type is CallbackType.PERSONAL and next_valid_slot(base, record=r))
         slots = []
         slot = next_valid_slot(base, record=record)
         while len(slots) < 24:  # valid times to cycle through (a reschedule to a new time each go)
-            slots.append(slot)
+            if slot is None:
+                raise RuntimeError(f"no 24 valid times for {record.key} in the next two weeks")
+            if accepted(slot, record):
+                slots.append(slot)
             slot = next_valid_slot(slot + timedelta(minutes=1), record=record)
         measured["floor"] = await _floor(sim, operations, record, agent.device_path, lambda n: slots[n % 24])
 
