@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import datetime, timedelta, tzinfo
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import shiboken6
 
@@ -28,7 +28,9 @@ from agent_desktop.ui.i18n import translated
 from agent_desktop.ui.main_window import MainWindow
 from agent_desktop.ui.qt_async import run_dialog
 from agent_desktop.ui.record_history import history_lines, restore_target
-from agent_desktop.ui.reschedule_dialog import RescheduleDialog
+
+if TYPE_CHECKING:  # imported when the first dialog opens: not needed to show the window
+    from agent_desktop.ui.reschedule_dialog import RescheduleDialog
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +61,8 @@ class MainController(QObject):
 
         self.record_actions = RecordActions(self)
         self.planner = PlannerWiring(self, slot_length=slot_length, working_hours=working_hours)
-        self.dialog: RescheduleDialog | None = None
-        self._spent_dialog: RescheduleDialog | None = None  # closed; deleted when the next one opens
+        self.dialog: "RescheduleDialog | None" = None
+        self._spent_dialog: "RescheduleDialog | None" = None  # closed; deleted when the next one opens
         self.password_prompt: QInputDialog | None = None
         agent.on_event = self.on_event
         window.reschedule_requested.connect(self.reschedule)
@@ -241,7 +243,9 @@ class MainController(QObject):
                 fallback.cancel()
             tidy_up()
 
-    def make_reschedule_dialog(self, record: OutboundRecord, capabilities) -> RescheduleDialog:  # type: ignore[no-untyped-def]
+    def make_reschedule_dialog(self, record: OutboundRecord, capabilities) -> "RescheduleDialog":  # type: ignore[no-untyped-def]
+        from agent_desktop.ui.reschedule_dialog import RescheduleDialog
+
         return RescheduleDialog(record, capabilities, agent_tz=self.agent_tz, parent=self.window,
                                 policy=self.planner.policy, load=self.planner.load,
                                 working_hours=self.planner.working_hours)
