@@ -10,17 +10,14 @@ from PySide6.QtWidgets import QApplication
 from agent_desktop.domain.records import RecordStatus
 from agent_desktop.gui import Connector
 from agent_desktop.ui.controller import MainController
-from agent_desktop.ui.login_dialog import LoginAttempt
 from agent_desktop.ui.main_window import MainWindow
 from support.e2e import sim_records
-from ui.window_fixtures import UTC, move_to_personal_row, sim  # noqa: F401 - fixtures
+from ui.window_fixtures import UTC, log_in, move_to_personal_row, sim  # noqa: F401 - fixtures
 
 
 @pytest.fixture
 def agent_with_ledger(sim, run, qtbot, tmp_path):
-    agent = run(Connector(data_dir=tmp_path)(LoginAttempt(sim.url, "agent1", sim.password, remember=False)))
-    expected = len(sim_records(sim, "agent1"))
-    qtbot.waitUntil(lambda: len(agent.store) == expected, timeout=10_000)
+    agent = log_in(sim, run, qtbot, Connector(data_dir=tmp_path))
     yield agent
     run(agent.close())
 

@@ -7,14 +7,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from agent_desktop.gui import Connector
 from agent_desktop.simulator import SimulatorConfig, SimulatorThread
 from agent_desktop.ui.controller import MainController
-from agent_desktop.ui.login_dialog import LoginAttempt
 from agent_desktop.ui.main_window import MainWindow
 from agent_desktop.ui.record_action_dialogs import normalise_phone
 from support.e2e import sim_records
-from ui.window_fixtures import UTC, logged_in, move_to_personal_row, sim, window  # noqa: F401 - fixtures
+from ui.window_fixtures import UTC, log_in, logged_in, move_to_personal_row, sim, window  # noqa: F401 - fixtures
 
 
 def open_action(window, qtbot, name: str, object_name: str):
@@ -94,9 +92,8 @@ def restricted_sim():
 
 
 def test_actions_the_account_may_not_use_are_greyed_out_saying_why(restricted_sim, run, qtbot):
-    agent = run(Connector()(LoginAttempt(restricted_sim.url, "agent1", restricted_sim.password, remember=False)))
+    agent = log_in(restricted_sim, run, qtbot)
     try:
-        qtbot.waitUntil(lambda: len(agent.store) == 4, timeout=10_000)
         win = MainWindow(agent.store, agent_tz=UTC)
         MainController(agent, win, agent_tz=UTC)
         qtbot.addWidget(win)

@@ -27,11 +27,17 @@ def sim():
         yield running
 
 
-@pytest.fixture
-def logged_in(sim, run, qtbot):
-    agent = run(Connector()(LoginAttempt(sim.url, "agent1", sim.password, remember=False)))
+def log_in(sim, run, qtbot, connector=None):
+    """agent1 logged in to ``sim``, with every record it has pushed in the store."""
+    agent = run((connector or Connector())(LoginAttempt(sim.url, "agent1", sim.password, remember=False)))
     expected = len(sim_records(sim, "agent1"))
     qtbot.waitUntil(lambda: len(agent.store) == expected, timeout=10_000)
+    return agent
+
+
+@pytest.fixture
+def logged_in(sim, run, qtbot):
+    agent = log_in(sim, run, qtbot)
     yield agent
     run(agent.close())
 
