@@ -327,44 +327,40 @@ def _check_privilege(core: SimCore, operation: str, params: dict[str, Any]) -> N
 
 
 async def post_outbound_record(request: web.Request) -> web.Response:
+    """``POST /api/v2/me/outbound-records/<handle>``: an operation on one record."""
+    return await _accept_outbound(request, request.match_info["handle"])
+
+
+async def post_new_outbound_record(request: web.Request) -> web.Response:
+    """``POST /api/v2/me/outbound-records`` (no handle): AddRecord."""
+    return await _accept_outbound(request, None)
+
+
+async def _accept_outbound(request: web.Request, handle_text: Optional[str]) -> web.Response:
+    """The synchronous checks (gap G3), then the outcome is left to the core."""
     core = request.app[CORE]
     caller = _caller(request)
     agent = core.world.agents[caller.username]
-    handle_text = request.match_info["handle"]
-    handle: Any = int(handle_text) if handle_text.isascii() and handle_text.isdigit() else handle_text
+    handle: Any = None
+    if handle_text is not None:  # journaled as sent, even when it is no handle
+        handle = int(handle_text) if handle_text.isascii() and handle_text.isdigit() else handle_text
     operation: Optional[str] = None
     try:
         body = await read_json_object(request)
         operation = operation_name(body)
-        handle = parse_handle(handle_text)
-        params = check_params(operation, body)
+        if handle_text is None:
+            if operation == "DoNotCallRecord":
+                raise Refusal(replies.INVALID_VALUE, "DoNotCallRecord by phone number is not "
+                                                     "simulated: name the record in the URL")
+            params = check_params(operation, body, NEW_RECORD_OPERATIONS)
+        else:
+            handle = parse_handle(handle_text)
+            params = check_params(operation, body)
         _check_privilege(core, operation, params)
         check_device(params, agent.device_path)
     except Refusal as refusal:
         return _refuse(request, refusal, operation, handle)
     core.submit(OutboundRequest(caller.username, operation, handle, params, body),
-                request.app[NODE])
-    return replies.ok()
-
-
-async def post_new_outbound_record(request: web.Request) -> web.Response:
-    """``POST /api/v2/me/outbound-records`` (no handle): AddRecord."""
-    core = request.app[CORE]
-    caller = _caller(request)
-    agent = core.world.agents[caller.username]
-    operation: Optional[str] = None
-    try:
-        body = await read_json_object(request)
-        operation = operation_name(body)
-        if operation == "DoNotCallRecord":
-            raise Refusal(replies.INVALID_VALUE, "DoNotCallRecord by phone number is not "
-                                                 "simulated: name the record in the URL")
-        params = check_params(operation, body, NEW_RECORD_OPERATIONS)
-        _check_privilege(core, operation, params)
-        check_device(params, agent.device_path)
-    except Refusal as refusal:
-        return _refuse(request, refusal, operation, None)
-    core.submit(OutboundRequest(caller.username, operation, None, params, body),
                 request.app[NODE])
     return replies.ok()
 

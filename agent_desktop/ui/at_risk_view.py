@@ -59,7 +59,7 @@ class AtRiskWatch(QObject):
         state = self._agent_state()
         found = (callbacks_at_risk(self._store, agent_state=state, now=self._clock())
                  if state in RISKY_STATES else [])
-        if [r.key for r in found] != [r.key for r in self.at_risk] or found != self.at_risk:
+        if found != self.at_risk:
             self.at_risk = found
             self.changed.emit(found)
 

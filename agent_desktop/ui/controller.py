@@ -26,7 +26,9 @@ from agent_desktop.ui import format as fmt
 from agent_desktop.ui.failure_notice import failure_notice
 from agent_desktop.ui.i18n import translated
 from agent_desktop.ui.main_window import MainWindow
+from agent_desktop.ui.planner_wiring import PlannerWiring
 from agent_desktop.ui.qt_async import run_dialog
+from agent_desktop.ui.record_actions import RecordActions
 from agent_desktop.ui.record_history import history_lines, restore_target
 
 if TYPE_CHECKING:  # imported when the first dialog opens: not needed to show the window
@@ -55,10 +57,6 @@ class MainController(QObject):
         window.current_record_changed.connect(self._history_wanted)
         self._history_loading = False
         self._history_again: OutboundRecord | None = None
-        # Both import this module's type for their annotations: imported here, not at the top.
-        from agent_desktop.ui.planner_wiring import PlannerWiring
-        from agent_desktop.ui.record_actions import RecordActions
-
         self.record_actions = RecordActions(self)
         self.planner = PlannerWiring(self, slot_length=slot_length, working_hours=working_hours)
         self.dialog: "RescheduleDialog | None" = None

@@ -51,7 +51,7 @@ class PlannerWiring(QObject):
         window.bulk_move_requested.connect(self.open_bulk_move)
         window.day_view_shown.connect(self._show_day_view)
         window.closed.connect(self.detach)
-        self.at_risk = AtRiskWatch(agent.store, lambda: getattr(agent, "agent_state", ""), parent=self)
+        self.at_risk = AtRiskWatch(agent.store, lambda: agent.agent_state, parent=self)
         self.at_risk.changed.connect(self._at_risk_changed)
         window.at_risk_banner.hand_to_campaign.connect(self.hand_to_campaign)
         window.at_risk_banner.go_to.connect(window.go_to_record)
@@ -138,7 +138,7 @@ class PlannerWiring(QObject):
             return
         capabilities = self.agent.profile.outbound if self.agent.profile else None
         banner = self.window.at_risk_banner
-        banner.show_at_risk(records, getattr(self.agent, "agent_state", ""),
+        banner.show_at_risk(records, self.agent.agent_state,
                             lambda record: fmt.agent_time(record.scheduled_at, self.controller.agent_tz))
         if records and (capabilities is None or CallbackType.CAMPAIGN not in capabilities.allowed_callback_types
                         or not capabilities.may_reschedule):

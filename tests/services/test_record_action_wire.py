@@ -75,7 +75,7 @@ def test_a_wrapping_day_range_and_missing_options():
 
 
 def test_malformed_entries_are_logged_and_skipped_the_rest_applies(caplog):
-    with caplog.at_level(logging.WARNING, logger="agent_desktop.services.wire"):
+    with caplog.at_level(logging.WARNING, logger="agent_desktop.services.planner_options"):
         policy = wire.parse_calling_policy(workspace(**{
             "outbound.planner.campaign-hours": "*=08:00-21:00,Collections,X=25:00-26:00,Y=10:00-10:00",
             "outbound.planner.calling-days": "mon-fri,funday,mon-tue-wed",

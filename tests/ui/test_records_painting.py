@@ -239,6 +239,7 @@ class FakeAgent:
     def __init__(self, store) -> None:
         self.store = store
         self.local = None
+        self.agent_state = "Ready"
         self.profile = SimpleNamespace(outbound=OutboundCapabilities(True, True, frozenset(CallbackType)))
         self.connection_state = ConnectionState.CONNECTED
         self.on_event = None
