@@ -58,6 +58,11 @@ from agent_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 log = logging.getLogger(__name__)
 
+# A request on the wire says "sending" only if its outcome has not come by then: a usual
+# answer (~10 ms) goes straight to "confirmed", without a status flashing by, and without a
+# store update and a repaint during the round trip, which held the answer back (issue 5).
+SHOW_SENDING_AFTER_S = 0.1
+
 Clock = Callable[[], datetime]
 
 
@@ -110,6 +115,7 @@ class AgentSession(SessionRecovery, RecordActions):
         self._pushed: list[OutboundRecord] = []
         self._burst_gc = BurstGc()
         self._retry_handle: asyncio.TimerHandle | None = None
+        self.show_sending_after_s = SHOW_SENDING_AFTER_S
         self.profile: AgentProfile | None = None
 
     @property
@@ -339,11 +345,16 @@ class AgentSession(SessionRecovery, RecordActions):
         reference_id = pending.reference_id
         self._in_flight.add(reference_id)
 
-        def sent() -> None:
-            # The row says "sending" once the request is on the wire: its repaint then overlaps
-            # with the server's work instead of delaying the request. Never after the outcome.
+        show_sending: asyncio.TimerHandle | None = None
+
+        def still_sending() -> None:
+            # Never after the outcome, nor before the request left (SHOW_SENDING_AFTER_S).
             if reference_id in self._in_flight and reference_id in self._pending and key in self.store:
                 self.store.update(key, status=RecordStatus.SENDING, status_reason="")
+
+        def sent() -> None:
+            nonlocal show_sending
+            show_sending = asyncio.get_running_loop().call_later(self.show_sending_after_s, still_sending)
             if on_sent is not None:
                 on_sent()
 
@@ -377,6 +388,8 @@ class AgentSession(SessionRecovery, RecordActions):
             raise
         finally:
             self._in_flight.discard(reference_id)
+            if show_sending is not None:
+                show_sending.cancel()
         return await self._confirm(pending)
 
     def _queue_after(self, error: GwsError, key: RecordKey) -> OutboundRecord:

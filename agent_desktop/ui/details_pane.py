@@ -146,10 +146,14 @@ class DetailsPane(QTextBrowser):
             return
         if len(lines) == len(shown) and all(new[:2] == old[:2] for new, old in zip(lines, shown)):
             # The same lines with other values: replace those values where they stand.
+            # One edit block for them all: the document lays itself out once (~0.3 ms each).
             document = self.document()
+            cursor = QTextCursor(document)
+            cursor.beginEditBlock()
             for number, (new, old) in enumerate(zip(lines, shown)):
                 if new != old:
-                    self._replace_value(document.findBlockByNumber(number), new)
+                    self._replace_value(cursor, document.findBlockByNumber(number), new)
+            cursor.endEditBlock()
         else:
             self._rebuild(lines)
         self._lines = lines
@@ -199,13 +203,10 @@ class DetailsPane(QTextBrowser):
         else:
             cursor.insertText(value, self._formats_of(line)[1])
 
-    def _replace_value(self, block, line: tuple[str, str, str]) -> None:  # block: QTextBlock
+    def _replace_value(self, cursor: QTextCursor, block, line: tuple[str, str, str]) -> None:  # block: QTextBlock
         kind, name, value = line
-        cursor = QTextCursor(block)
-        cursor.beginEditBlock()
         start = block.position() + (_utf16_length(name) + 1 if kind == "line" else 0)
         cursor.setPosition(start)
         cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(value, self._value_format if kind == "line" else self._formats_of(line)[1])
-        cursor.endEditBlock()
         self.blocks_written += 1

@@ -69,3 +69,83 @@ async def test_plain_events_go_straight_to_the_queue_and_leave_the_payload():
 async def test_a_bounded_queue_is_left_to_the_library():
     assert await consume([event(1), CONNECT_REPLY], take=True, maxsize=5) == \
         await consume([event(1), CONNECT_REPLY], take=False, maxsize=5)
+
+
+def bridge_with_pump(queue):
+    session = GwsSession("http://127.0.0.1:8090", "agent1", "secret",
+                         transport=httpx.MockTransport(lambda r: httpx.Response(500)))
+    bridge = _GwsBridge(session, lambda: None)
+    handed: list[int] = []
+    bridge.attach(SimpleNamespace(_incoming_queue=queue),  # type: ignore[arg-type]
+                  lambda messages: handed.extend(m["data"]["handle"] for m in messages))
+    return session, bridge, handed
+
+
+async def test_a_few_events_are_handed_over_at_once_when_the_pump_waits_with_nothing_queued():
+    queue: asyncio.Queue = asyncio.Queue()
+    session, bridge, handed = bridge_with_pump(queue)
+    waiting = asyncio.ensure_future(queue.get())  # the pump, idle in the library's receive()
+    await asyncio.sleep(0)
+    payload = [event(1), event(2), dict(CONNECT_REPLY)]
+    await bridge.incoming(payload, None)
+    assert handed == [1, 2] and payload == [CONNECT_REPLY] and queue.empty() and not waiting.done()
+    waiting.cancel()
+    await session.aclose()
+
+
+async def test_events_are_queued_behind_what_the_pump_has_not_handled_yet():
+    queue: asyncio.Queue = asyncio.Queue()
+    session, bridge, handed = bridge_with_pump(queue)
+    await bridge.incoming([event(1)], None)  # no pump waiting (it is busy): queued
+    await bridge.incoming([event(2)], None)  # one queued before it: queued behind it
+    waiting = asyncio.ensure_future(queue.get())
+    await asyncio.sleep(0)  # the pump took event 1 and has not handled it yet ...
+    await bridge.incoming([event(3)], None)  # ... so event 3 must not overtake event 2
+    assert handed == [] and waiting.result()["data"]["handle"] == 1
+    assert [queue.get_nowait()["data"]["handle"] for _ in range(2)] == [2, 3]
+    await session.aclose()
+
+
+async def test_a_burst_goes_through_the_queue_even_when_the_pump_waits():
+    queue: asyncio.Queue = asyncio.Queue()
+    session, bridge, handed = bridge_with_pump(queue)
+    waiting = asyncio.ensure_future(queue.get())
+    await asyncio.sleep(0)
+    await bridge.incoming([event(n) for n in range(100)], None)
+    await asyncio.sleep(0)
+    assert handed == [] and waiting.result()["data"]["handle"] == 0 and queue.qsize() == 99
+    await session.aclose()
+
+
+async def test_an_event_waits_while_the_pump_holds_one_it_has_not_handled():
+    queue: asyncio.Queue = asyncio.Queue()
+    session, bridge, handed = bridge_with_pump(queue)
+    waiting = asyncio.ensure_future(queue.get())
+    await asyncio.sleep(0)
+    await queue.put(event(1))  # the library queued one (a reply that is not plain) ...
+    await asyncio.sleep(0)  # ... the pump's getter took it, the pump has not handled it yet
+    assert waiting.done() and queue.empty()
+    await bridge.incoming([event(2)], None)  # event 2 must not overtake it
+    assert handed == [] and queue.get_nowait()["data"]["handle"] == 2
+    await session.aclose()
+
+
+async def test_a_handler_that_fails_does_not_escape_into_the_library(caplog):
+    from agent_desktop.services.notifications import NotificationClient
+
+    session = GwsSession("http://127.0.0.1:8090", "agent1", "secret",
+                         transport=httpx.MockTransport(lambda r: httpx.Response(500)))
+    seen = []
+
+    def on_event(e):
+        seen.append(e)
+        raise RuntimeError("handler bug")
+
+    client = NotificationClient(session, on_event)
+    record = {"channel": "/v2/me/outbound", "data": {"messageType": "OutboundRecordMessage",
+              "notificationType": "RecordCancel", "record": {"recordHandle": 5, "applicationId": 1}}}
+    client._handle_now([record, copy.deepcopy(record)])
+    # each message is handled on its own: the failure on the first does not stop the second
+    assert type(seen[-1]).__name__ == "RecordWithdrawn" and len(seen) == 2
+    assert caplog.text.count("a notification handler failed") == 2
+    await session.aclose()

@@ -1,8 +1,10 @@
-"""AgentSession.reschedule: the row says "sending" once the request is on the wire (and never
-after its outcome), the caller hears when it is, and the outbox row is written once."""
+"""AgentSession.reschedule: the row says "sending" when the request is on the wire and its outcome
+has not come within ``show_sending_after_s`` (never before it is sent, never after the outcome),
+the caller hears when it is on the wire, and the outbox row is written once."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta, timezone
 
 from agent_desktop.domain.records import CallbackType, RecordStatus
@@ -23,6 +25,8 @@ class FakeOperations:
     def __init__(self, store, key, *, sends=True) -> None:
         self.store, self.key, self.sends = store, key, sends
         self.status_when_sent = None
+        self.answer = asyncio.Event()  # the server's answer comes when this is set
+        self.answer.set()
 
     async def perform(self, handle, body, *, timeout_s=None, on_sent=None):
         if not self.sends:
@@ -30,6 +34,7 @@ class FakeOperations:
         assert self.store.get(self.key).status is not RecordStatus.SENDING  # not before it is sent
         on_sent()
         self.status_when_sent = self.store.get(self.key).status
+        await self.answer.wait()
         return OperationAcknowledged(body["referenceId"], "ScheduledRecordRescheduleAcknowledge", self.key)
 
 
@@ -47,13 +52,31 @@ def session_with(wire_sample, *, local=None, sends=True):
     return agent, store, shown.key, when, trail
 
 
-async def test_sending_shows_once_the_request_is_on_the_wire_then_confirmed(wire_sample):
+async def test_a_quick_answer_goes_straight_to_confirmed_without_a_sending_flash(wire_sample):
     agent, store, key, when, trail = session_with(wire_sample)
+    agent.show_sending_after_s = 0.05
     told = []
     updated = await agent.reschedule(key, when, CallbackType.PERSONAL, on_sent=lambda: told.append(1))
-    assert agent.operations.status_when_sent is RecordStatus.SENDING
-    assert trail == [RecordStatus.SENDING, RecordStatus.CONFIRMED]
-    assert told == [1] and updated.status is RecordStatus.CONFIRMED and updated.scheduled_at == when
+    assert told == [1] and agent.operations.status_when_sent is RecordStatus.SCHEDULED
+    assert trail == [RecordStatus.CONFIRMED]
+    assert updated.status is RecordStatus.CONFIRMED and updated.scheduled_at == when
+    await asyncio.sleep(0.1)  # past the delay: the cancelled "sending" does not come late
+    assert trail == [RecordStatus.CONFIRMED] and store.get(key).status is RecordStatus.CONFIRMED
+    await agent.session.aclose()
+
+
+async def test_a_slow_answer_shows_sending_while_it_is_awaited_then_confirmed(wire_sample):
+    agent, store, key, when, trail = session_with(wire_sample)
+    agent.show_sending_after_s = 0.01
+    agent.operations.answer.clear()
+    sending = asyncio.Event()
+    store.subscribe(lambda changes: sending.set() if store.get(key).status is RecordStatus.SENDING else None)
+    task = asyncio.create_task(agent.reschedule(key, when, CallbackType.PERSONAL))
+    await asyncio.wait_for(sending.wait(), 5)  # shown while the server is still silent
+    assert not task.done() and trail == [RecordStatus.SENDING]
+    agent.operations.answer.set()
+    updated = await task
+    assert trail == [RecordStatus.SENDING, RecordStatus.CONFIRMED] and updated.status is RecordStatus.CONFIRMED
     await agent.session.aclose()
 
 

