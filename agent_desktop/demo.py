@@ -9,6 +9,7 @@ millisecond before ``Popen`` is a millisecond later that the simulator is ready.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -27,6 +28,18 @@ def simulator_command(*args: str) -> list[str]:
     return [sys.executable, "-m", "agent_desktop.simulator", *args]
 
 
+def simulator_environment() -> dict[str, str]:
+    """This process's environment, without the CA certificates for the simulator to load.
+
+    The simulator serves plain HTTP on loopback and opens no TLS connection of its own, but
+    importing aiohttp (for ``aiohttp.web``) builds its two client TLS contexts, each loading the
+    system's CA bundle: ~0.1 s of CPU in a boot that runs beside the app's start-up on a 2-core
+    machine. An empty CA file makes them empty (verification stays on in them: they could trust
+    nothing, not everything); the app's own process keeps the system's certificates.
+    """
+    return {**os.environ, "SSL_CERT_FILE": os.devnull}
+
+
 # What the simulator's ready line announces (a named tuple: ``typing`` is not loaded yet).
 DemoServer = namedtuple("DemoServer", ["url", "username", "password"])
 
@@ -39,7 +52,8 @@ class DemoSimulator:
             simulator_command("--port", "0", "--log-level", "WARNING", "--exit-with-stdin", *DEMO_ARGS),
             # The pipe's write end dies with this process, however it ends (even SIGKILL): the
             # simulator then sees its stdin close and stops, so no demo simulator is orphaned.
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.PIPE, text=True)
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.PIPE, text=True,
+            env=simulator_environment())
         self._server: DemoServer | None = None
         self._lock = threading.Lock()
 

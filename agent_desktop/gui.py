@@ -47,6 +47,13 @@ _THIS_THREADS_HALF = (
     "agent_desktop.localzone", "agent_desktop.logs", "agent_desktop.services.gws_session",
     "agent_desktop.services.local_store", "agent_desktop.services.ledger_sync",
     "agent_desktop.services.outbound", "agent_desktop.services.events",
+    # Not network modules, but free of Qt and of aiohttp, needed before the window shows: this
+    # thread imports them while it would otherwise wait for the other to build aiohttp's TLS
+    # contexts (~50 ms, without the GIL), and they are not scanned by PySide6's hook (~15 ms).
+    "agent_desktop.domain.planner", "agent_desktop.domain.reminders",
+    "agent_desktop.services.bulk_move", "agent_desktop.services.grace",
+    "agent_desktop.services.record_actions", "agent_desktop.services.session_recovery",
+    "agent_desktop.services.burst_gc", "orjson", "zipfile",
 )
 
 
@@ -80,8 +87,70 @@ from agent_desktop.services.errors import GwsError  # noqa: E402
 from agent_desktop.services.gws_session import GwsSession  # noqa: E402
 from agent_desktop.services.local_store import LocalStore  # noqa: E402
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl  # noqa: E402
-from PySide6.QtGui import QDesktopServices  # noqa: E402
+
+# 4. PySide6 carries its support modules (the signature and ``__feature__`` machinery, ~130 kB of
+#    Python) as source inside the shiboken6 library and compiles them at every import of Qt:
+#    ~40 ms. Their code objects are kept in the app's cache folder, keyed by the source's hash,
+#    as Python keeps a module's bytecode beside it (it cannot beside these). Only that loader's
+#    calls are answered from it, and only while Qt is imported, in one thread (the other joined).
+QT_SUPPORT_CODE_CACHE = "pyside-support-code.bin"
+_QT_SUPPORT_FILES = ("shibokensupport/", "signature_bootstrap")
+# (compiled from source, taken from the cache) by the last import of Qt through it; for tests.
+qt_support_code_counts = (0, 0)
+
+
+def _import_qt_with_cached_support_code(cache: Path) -> None:
+    global qt_support_code_counts
+    import builtins
+    import hashlib
+    import marshal
+    from importlib.util import MAGIC_NUMBER  # the bytecode's version: another Python, another cache
+    from types import CodeType
+
+    try:
+        data = cache.read_bytes()
+        known = marshal.loads(data[len(MAGIC_NUMBER):]) if data.startswith(MAGIC_NUMBER) else {}
+    except (OSError, ValueError, EOFError, TypeError):
+        known = {}
+    if not isinstance(known, dict):
+        known = {}
+    used: dict[tuple[str, str], object] = {}
+    made = 0
+    plain_compile = builtins.compile
+
+    def compile_once(source, filename, mode, *args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal made
+        if (args or kwargs or mode != "exec" or not isinstance(source, bytes)
+                or not isinstance(filename, str) or not filename.startswith(_QT_SUPPORT_FILES)):
+            return plain_compile(source, filename, mode, *args, **kwargs)
+        key = (filename, hashlib.sha256(source).hexdigest())
+        code = known.get(key)
+        if not isinstance(code, CodeType):
+            code = plain_compile(source, filename, mode)
+            made += 1
+        used[key] = code
+        return code
+
+    builtins.compile = compile_once
+    try:
+        import PySide6.QtCore  # noqa: F401
+    finally:
+        builtins.compile = plain_compile
+    qt_support_code_counts = (made, len(used) - made)
+    if made:  # first start, or another PySide6: keep what this one compiled (and only that)
+        partial = cache.with_name(f"{cache.name}.{os.getpid()}")
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_bytes(MAGIC_NUMBER + marshal.dumps(used))
+            os.replace(partial, cache)  # whole or not at all, even with two starts at once
+        except (OSError, ValueError):  # a read-only home, a full disk: compiled again next time
+            with contextlib.suppress(OSError):
+                partial.unlink()
+
+
+_import_qt_with_cached_support_code(Path(platformdirs.user_cache_dir("agent-desktop")) / QT_SUPPORT_CODE_CACHE)
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import qasync  # noqa: E402  (after PySide6: it takes the binding loaded instead of probing PyQt5, PyQt6, PySide2)
@@ -261,6 +330,9 @@ def _open_settings(window: MainWindow, settings: QSettings, controller: MainCont
 
 
 def _open_log_folder() -> None:
+    from PySide6.QtCore import QUrl  # each Python type costs ~1-2 ms to make: not at start-up
+    from PySide6.QtGui import QDesktopServices
+
     folder = logs.default_log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

@@ -311,8 +311,8 @@ class MainWindow(QMainWindow, WindowMenus):
         # Icons are drawn in the palette's text colour: a light/dark switch redraws them.
         if event.type() == QEvent.Type.PaletteChange:
             self.reschedule_action.setIcon(action_icon("reschedule"))
-            self.settings_action.setIcon(action_icon("settings"))
-            self.log_folder_action.setIcon(action_icon("log-folder"))
+            if getattr(self, "_menu_icons_made", False):  # else the menu makes them when it first opens
+                self._make_menu_icons(again=True)
         super().changeEvent(event)
 
     # -- reacting --------------------------------------------------------------------------

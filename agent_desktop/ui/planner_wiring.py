@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox
 from qasync import asyncSlot
 
 from agent_desktop.domain.planner import AgentLoad, callbacks_at_risk
@@ -25,6 +24,8 @@ from agent_desktop.ui.at_risk_view import AtRiskWatch
 from agent_desktop.ui.i18n import translated
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from agent_desktop.ui.controller import MainController
     from agent_desktop.ui.day_view import DayView
 
@@ -155,6 +156,8 @@ class PlannerWiring(QObject):
         missed = callbacks_at_risk(self.agent.store, agent_state="LoggedOut", now=datetime.now(timezone.utc))
         if not missed:
             return True
+        from PySide6.QtWidgets import QMessageBox  # its Python type costs ~2 ms to make: when needed
+
         question = QMessageBox(self.window)
         question.setObjectName("quitQuestion")
         question.setIcon(QMessageBox.Icon.Warning)

@@ -1,0 +1,68 @@
+"""Start-up work moved out of the way (docs/performance.md, "Start-up"): PySide6's support code
+kept compiled in the cache folder, the demo simulator's environment without CA certificates,
+and the menus' icons made when a menu first opens."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from agent_desktop import demo
+
+PROBE = ("import builtins, json, agent_desktop.gui as gui\n"
+         "plain = builtins.compile is compile\n"
+         "print(json.dumps({'counts': gui.qt_support_code_counts, 'compile_restored': plain}))")
+
+
+def import_gui(cache_home: Path) -> dict:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home), "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, env=env).stdout
+    return json.loads(out.splitlines()[-1])
+
+
+def test_pysides_support_code_is_compiled_once_then_taken_from_the_cache(tmp_path):
+    first = import_gui(tmp_path)
+    made, taken = first["counts"]
+    assert made > 5 and taken == 0  # the signature modules, compiled from their source
+    cache = tmp_path / "agent-desktop" / "pyside-support-code.bin"
+    assert cache.is_file()
+    second = import_gui(tmp_path)
+    assert second["counts"] == [0, made]
+    assert first["compile_restored"] and second["compile_restored"]
+    assert not list(cache.parent.glob("*.bin.*"))  # no partial file left behind
+
+
+def test_a_damaged_or_foreign_cache_is_compiled_again_and_replaced(tmp_path):
+    cache = tmp_path / "agent-desktop" / "pyside-support-code.bin"
+    cache.parent.mkdir(parents=True)
+    for content in (b"not a cache", b"", b"\x00" * 64):
+        cache.write_bytes(content)
+        made, taken = import_gui(tmp_path)["counts"]
+        assert made > 5 and taken == 0
+        assert cache.read_bytes() != content
+    assert import_gui(tmp_path)["counts"][1] == made
+
+
+def test_an_unwritable_cache_folder_only_costs_the_compilation(tmp_path):
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("")
+    made, taken = import_gui(blocked)["counts"]  # XDG_CACHE_HOME is a file: nothing can be written
+    assert made > 5 and taken == 0
+
+
+def test_the_demo_simulator_loads_no_ca_certificates_and_the_app_keeps_them(monkeypatch):
+    monkeypatch.setenv("SSL_CERT_FILE", "/etc/somewhere/ca.pem")
+    monkeypatch.setenv("AGENT_DESKTOP_PROBE", "1")
+    env = demo.simulator_environment()
+    assert env["SSL_CERT_FILE"] == os.devnull
+    assert env["AGENT_DESKTOP_PROBE"] == "1"  # the rest of the environment is passed on
+    assert os.environ["SSL_CERT_FILE"] == "/etc/somewhere/ca.pem"  # this process's is untouched
+
+
+def test_the_demo_simulator_still_starts_and_serves(tmp_path):
+    with demo.DemoSimulator() as simulator:
+        server = simulator.ready()
+        assert server.url.startswith("http://127.0.0.1:")
