@@ -256,7 +256,7 @@ class FakeAgent:
         return await self.finish
 
 
-def test_the_request_goes_out_before_the_window_tidies_up(window, qtbot, qloop):
+def test_the_window_tidies_up_with_the_answer_not_during_the_round_trip(window, qtbot, qloop):
     agent = FakeAgent(window.store)
     controller = MainController(agent, window, agent_tz=MADRID)
     focused = []
@@ -267,12 +267,12 @@ def test_the_request_goes_out_before_the_window_tidies_up(window, qtbot, qloop):
     dialog = controller.dialog
     dialog.done(QDialog.DialogCode.Accepted)
     qtbot.waitUntil(lambda: bool(agent.calls))
-    assert focused == []  # nothing repaints while the request is on its way out...
+    assert focused == []  # nothing repaints while the request is on its way out ...
     agent.on_sent()
-    assert focused == [True]  # ...and everything once it is on the wire
+    assert focused == []  # ... nor while the server works on it ...
     agent.finish.set_result(window.store.get(record_now.key))
     qtbot.waitUntil(lambda: "confirmed" in window.statusBar().currentMessage())
-    assert focused == [True]
+    assert focused == [True]  # ... but with the answer
     # The closed dialog goes when the next one opens, not while the agent waits for the answer.
     assert shiboken6.isValid(dialog) and dialog.objectName() == ""
     controller.reschedule(record_now)
@@ -281,6 +281,23 @@ def test_the_request_goes_out_before_the_window_tidies_up(window, qtbot, qloop):
     assert window.findChild(QDialog, "rescheduleDialog") is controller.dialog
     controller.dialog.reject()
     qtbot.waitUntil(lambda: controller.dialog is None)
+
+
+def test_a_slow_answer_does_not_keep_the_focus_from_the_table(window, qtbot, qloop):
+    agent = FakeAgent(window.store)
+    controller = MainController(agent, window, agent_tz=MADRID)
+    focused = []
+    window.table_focus = lambda: focused.append(True)
+    record_now = window.current_record()
+    controller.reschedule(record_now)
+    qtbot.waitUntil(lambda: controller.dialog is not None and controller.dialog.isVisible())
+    controller.dialog.done(QDialog.DialogCode.Accepted)
+    qtbot.waitUntil(lambda: bool(agent.calls))
+    qtbot.waitUntil(lambda: focused == [True], timeout=2000)  # TIDY_UP_AT_THE_LATEST_S, no answer yet
+    assert not agent.finish.done()
+    agent.finish.set_result(window.store.get(record_now.key))
+    qtbot.waitUntil(lambda: "confirmed" in window.statusBar().currentMessage())
+    assert focused == [True]  # once
 
 
 def test_the_window_tidies_up_even_when_nothing_is_sent(window, qtbot, qloop):
