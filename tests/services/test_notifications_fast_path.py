@@ -149,3 +149,29 @@ async def test_a_handler_that_fails_does_not_escape_into_the_library(caplog):
     assert type(seen[-1]).__name__ == "RecordWithdrawn" and len(seen) == 2
     assert caplog.text.count("a notification handler failed") == 2
     await session.aclose()
+
+
+async def test_pushes_read_as_structs_reach_the_library_as_dicts_when_the_bridge_cannot_queue_them(monkeypatch):
+    """A bounded queue is the library's to fill: the structs of the push decoder become dicts that
+    read as the originals (the library and ``wire`` read dicts only)."""
+    import json
+
+    from agent_desktop.services import push_decoder, wire
+    from services.test_push_decoder import push
+
+    monkeypatch.setattr(push_decoder, "FAST_FROM_CHARS", 0)
+    decoder = push_decoder.PushDecoder()
+    text = json.dumps([push(1), push(2), CONNECT_REPLY])
+    decoder.decode(text)  # learns the keys
+    payload = decoder.decode(text)
+    assert decoder.is_push(payload[0])
+    session = GwsSession("http://127.0.0.1:8090", "agent1", "secret",
+                         transport=httpx.MockTransport(lambda r: httpx.Response(500)))
+    queue: asyncio.Queue = asyncio.Queue(maxsize=5)
+    bridge = _GwsBridge(session, lambda: None, decoder)
+    bridge.attach(SimpleNamespace(_incoming_queue=queue))  # type: ignore[arg-type]
+    await bridge.incoming(payload, None)
+    assert all(isinstance(m, dict) for m in payload) and payload[-1] == CONNECT_REPLY
+    originals = json.loads(text)
+    assert [wire.parse_notification(m) for m in payload[:2]] == [wire.parse_notification(m) for m in originals[:2]]
+    await session.aclose()
