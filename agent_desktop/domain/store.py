@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
+import logging
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from agent_desktop.domain.records import OutboundRecord, RecordKey
@@ -30,6 +31,8 @@ class RecordChange(NamedTuple):
     previous: OutboundRecord | None  # None when added
     position: int  # the row: where it is now, or where it was before removal
 
+
+log = logging.getLogger(__name__)
 
 Listener = Callable[[list[RecordChange]], None]
 # RecordChange(...) without the named tuple's __new__ (a Python function): for a burst's additions.
@@ -75,7 +78,10 @@ class RecordStore:
     def _emit(self, changes: list[RecordChange]) -> None:
         if changes:
             for listener in list(self._listeners):
-                listener(changes)
+                try:
+                    listener(changes)
+                except Exception:  # noqa: BLE001 - one failing view must not leave the others stale
+                    log.exception("a record store listener failed")
 
     # -- writing ---------------------------------------------------------------------------
     def upsert(self, record: OutboundRecord) -> RecordChange | None:

@@ -50,6 +50,19 @@ def test_unsubscribe_stops_events():
     assert seen == []
 
 
+def test_a_failing_listener_does_not_keep_the_change_from_the_others(caplog):
+    store = RecordStore()
+    seen = []
+
+    def broken(changes):
+        raise RuntimeError("a view's bug")
+
+    store.subscribe(broken)
+    store.subscribe(lambda changes: seen.extend(c.key for c in changes))
+    store.upsert(OutboundRecord(key=RecordKey(1, 5), campaign_name="C"))
+    assert seen == [RecordKey(1, 5)] and "a record store listener failed" in caplog.text
+
+
 def test_record_rejects_naive_time_and_freezes_customer_fields():
     with pytest.raises(ValueError):
         make(1, scheduled_at=datetime(2030, 1, 1))
