@@ -27,7 +27,7 @@ import orjson
 from msgspec import UNSET, Raw, UnsetType
 
 from agent_desktop.services import wire
-from agent_desktop.services.events import Event, RecordPushed
+from agent_desktop.services.events import Event, RecordPushed, record_pushed
 
 log = logging.getLogger(__name__)
 
@@ -103,11 +103,13 @@ class PushDecoder:
 
     def __init__(self) -> None:
         self._schema = _Schema(())
+        # Every schema's message type: pushes decoded before a key was learned may still wait.
+        self._push_types = {self._schema.message}
         self._refused_in_a_row = 0
         self.fast_replies = 0  # replies decoded the fast way (for tests and the benchmark's note)
 
     def is_push(self, message: Any) -> bool:
-        return isinstance(message, msgspec.Struct) and not isinstance(message, ConnectReply)
+        return type(message) in self._push_types
 
     def decode(self, text: str | bytes) -> Any:
         if len(text) >= FAST_FROM_CHARS and self._refused_in_a_row < GIVE_UP_AFTER:
@@ -141,6 +143,7 @@ class PushDecoder:
         if not new or len(learned) > MAX_LEARNED_KEYS or len(customer) > wire.MAX_CUSTOMER_FIELDS:
             return False  # (past those limits the order of the fields would decide which are kept)
         self._schema = _Schema(learned)
+        self._push_types.add(self._schema.message)
         log.debug("push decoder learned %d userData keys", len(new))
         return True
 
@@ -170,10 +173,19 @@ class PushDecoder:
             log.warning("skipping a %s without a usable record handle", data.notificationType)
             return None
         text, limit = _text, wire.MAX_TEXT
-        campaign = text(record.campaignName, limit) or text(user.GSW_CAMPAIGN_NAME, limit) or ""
-        calling_list = text(record.callingList, limit) or text(user.GSW_CALLING_LIST, limit)
-        phone = text(user.GSW_PHONE, 100) or text(user.contact_info, 100) or ""
-        name = text(user.contact_name, 200) or ""
+        # The common case inline (a name within its length), the rest through _text: the same.
+        campaign = record.campaignName
+        if not campaign or len(campaign) > limit:
+            campaign = text(campaign, limit) or text(user.GSW_CAMPAIGN_NAME, limit) or ""
+        calling_list = record.callingList
+        if not calling_list or len(calling_list) > limit:
+            calling_list = text(calling_list, limit) or text(user.GSW_CALLING_LIST, limit)
+        phone = user.GSW_PHONE
+        if not phone or len(phone) > 100:
+            phone = text(phone, 100) or text(user.contact_info, 100) or ""
+        name = user.contact_name
+        if name is None or len(name) > 200:
+            name = text(name, 200) or ""
         zone_key = (user.contact_time_zone, user.GSW_TZ_NAME, user.GSW_TZ_OFFSET)
         zone = wire._zones.get(zone_key) or wire._zone_of(zone_key)
         type_key = (user.GSW_CALLBACK_TYPE, user.GSW_RECORD_TYPE)
@@ -198,10 +210,10 @@ class PushDecoder:
                 fields[key] = value if len(value) <= limit else value[:limit]
             elif kind is int or kind is float or kind is bool:
                 fields[key] = str(value)[:limit]
-        return RecordPushed(wire.trusted_record(
+        return record_pushed((wire.trusted_record(
             wire._new_key((application, handle)), campaign, calling_list, phone, name, zone, callback_type,
             when, window, attempts if attempts is not None and attempts >= 0 else 0, user.GSW_CHAIN_ID,
-            MappingProxyType(fields) if fields else wire._NO_FIELDS), data.notificationType)
+            MappingProxyType(fields) if fields else wire._NO_FIELDS), data.notificationType))
 
 
 def _text(value: str | None, limit: int) -> str | None:

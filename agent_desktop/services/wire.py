@@ -28,8 +28,8 @@ from agent_desktop.services.events import (
     Event,
     OperationAcknowledged,
     OperationFailed,
-    RecordPushed,
     RecordWithdrawn,
+    record_pushed,
 )
 from agent_desktop.services.planner_options import calling_policy
 
@@ -414,7 +414,7 @@ def _parse_outbound_record_message(data: Mapping[str, Any]) -> Event | None:
         if parsed is None:
             log.warning("skipping a %s without a usable record handle", notification)
             return None
-        return RecordPushed(parsed, notification)
+        return record_pushed((parsed, notification))
     reference_id = as_text(data.get("referenceId"), 200)
     record = as_mapping(data.get("record"))
     key = _record_key(record, as_mapping(record.get("userData")))
