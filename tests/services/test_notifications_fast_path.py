@@ -81,11 +81,17 @@ def bridge_with_pump(queue):
     return session, bridge, handed
 
 
-async def test_a_few_events_are_handed_over_at_once_when_the_pump_waits_with_nothing_queued():
+async def with_idle_pump():
+    """A bridge, and a pump waiting in the library's receive() with nothing queued."""
     queue: asyncio.Queue = asyncio.Queue()
     session, bridge, handed = bridge_with_pump(queue)
-    waiting = asyncio.ensure_future(queue.get())  # the pump, idle in the library's receive()
+    waiting = asyncio.ensure_future(queue.get())
     await asyncio.sleep(0)
+    return queue, session, bridge, handed, waiting
+
+
+async def test_a_few_events_are_handed_over_at_once_when_the_pump_waits_with_nothing_queued():
+    queue, session, bridge, handed, waiting = await with_idle_pump()
     payload = [event(1), event(2), dict(CONNECT_REPLY)]
     await bridge.incoming(payload, None)
     assert handed == [1, 2] and payload == [CONNECT_REPLY] and queue.empty() and not waiting.done()
@@ -107,10 +113,7 @@ async def test_events_are_queued_behind_what_the_pump_has_not_handled_yet():
 
 
 async def test_a_burst_goes_through_the_queue_even_when_the_pump_waits():
-    queue: asyncio.Queue = asyncio.Queue()
-    session, bridge, handed = bridge_with_pump(queue)
-    waiting = asyncio.ensure_future(queue.get())
-    await asyncio.sleep(0)
+    queue, session, bridge, handed, waiting = await with_idle_pump()
     await bridge.incoming([event(n) for n in range(100)], None)
     await asyncio.sleep(0)
     assert handed == [] and waiting.result()["data"]["handle"] == 0 and queue.qsize() == 99
@@ -118,10 +121,7 @@ async def test_a_burst_goes_through_the_queue_even_when_the_pump_waits():
 
 
 async def test_an_event_waits_while_the_pump_holds_one_it_has_not_handled():
-    queue: asyncio.Queue = asyncio.Queue()
-    session, bridge, handed = bridge_with_pump(queue)
-    waiting = asyncio.ensure_future(queue.get())
-    await asyncio.sleep(0)
+    queue, session, bridge, handed, waiting = await with_idle_pump()
     await queue.put(event(1))  # the library queued one (a reply that is not plain) ...
     await asyncio.sleep(0)  # ... the pump's getter took it, the pump has not handled it yet
     assert waiting.done() and queue.empty()
