@@ -76,11 +76,18 @@ class _Schema:
 
     def __init__(self, learned: tuple[str, ...]) -> None:
         self.learned = learned
-        self.customer = tuple(k for k in learned if not k.startswith("GSW_") and k not in wire._CONSUMED_KEYS)
+        # A learned key is the server's ("Account Number", "class", "__init__"): its attribute
+        # gets a name of ours, msgspec maps the JSON name to it.
+        attributes = {key: f"learned_{number}" for number, key in enumerate(learned)}
+        # (key, attribute) of the customer's own fields, in the order they were learned
+        self.customer = tuple((k, attributes[k]) for k in learned
+                              if not k.startswith("GSW_") and k not in wire._CONSUMED_KEYS)
         fields: list[tuple[str, Any, Any]] = [(k, kind | None, None) for k, kind in _TYPED_KEYS.items()]
         fields += [(k, Raw, _NOT_THERE) for k in _UNREAD_KEYS]
-        fields += [(k, Any, None) for k in self.customer]
-        fields += [(k, Raw, _NOT_THERE) for k in learned if k not in self.customer and k not in _TYPED_KEYS]
+        for key in learned:
+            customer = not key.startswith("GSW_") and key not in wire._CONSUMED_KEYS
+            fields.append((attributes[key], Any if customer else Raw,
+                           msgspec.field(default=None if customer else _NOT_THERE, name=key)))
         # omit_defaults: encoded again (``to_dicts``), a key that was not there stays away.
         self.user_data = msgspec.defstruct("UserData", fields, forbid_unknown_fields=True, omit_defaults=True,
                                            gc=False)
@@ -142,8 +149,13 @@ class PushDecoder:
         customer = [k for k in learned if not k.startswith("GSW_") and k not in wire._CONSUMED_KEYS]
         if not new or len(learned) > MAX_LEARNED_KEYS or len(customer) > wire.MAX_CUSTOMER_FIELDS:
             return False  # (past those limits the order of the fields would decide which are kept)
-        self._schema = _Schema(learned)
-        self._push_types.add(self._schema.message)
+        try:
+            schema = _Schema(learned)
+        except (TypeError, ValueError):  # a key msgspec cannot take: those replies go the general way
+            log.warning("the push decoder cannot take userData keys %s", ", ".join(map(repr, new))[:300])
+            return False
+        self._schema = schema
+        self._push_types.add(schema.message)
         log.debug("push decoder learned %d userData keys", len(new))
         return True
 
@@ -203,8 +215,8 @@ class PushDecoder:
         window = wire._window(start, end) if start is not None and end is not None else None
         attempts = user.GSW_ATTEMPTS
         fields = {}
-        for key in self._schema.customer:
-            value = getattr(user, key)
+        for key, attribute in self._schema.customer:
+            value = getattr(user, attribute)
             kind = type(value)
             if kind is str:
                 fields[key] = value if len(value) <= limit else value[:limit]

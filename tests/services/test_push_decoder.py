@@ -75,6 +75,16 @@ def test_what_the_fast_way_refuses_goes_the_general_way_with_the_same_events():
         assert ours == theirs and decoder.fast_replies == before, payload
 
 
+def test_keys_that_are_no_python_names_are_learned_under_names_of_ours():
+    decoder = PushDecoder()
+    text = json.dumps([push(n, **{"Account Number": "AC-9", "__init__": 1, "class": True}) for n in (1, 2)])
+    events_both_ways(decoder, text)
+    ours, theirs = events_both_ways(decoder, text)
+    assert ours == theirs and decoder.fast_replies == 1
+    assert dict(ours[0].record.customer_fields) == {"account_number": "AC-1", "Account Number": "AC-9",
+                                                    "__init__": "1", "class": "True"}
+
+
 def test_a_server_the_fast_way_cannot_read_turns_it_off():
     decoder = PushDecoder()
     text = json.dumps([push(1, GSW_RECORD_HANDLE="7")])
@@ -101,7 +111,8 @@ _KEYS = ["GSW_RECORD_HANDLE", "GSW_APPLICATION_ID", "GSW_CAMPAIGN_NAME", "GSW_CA
          "contact_info", "contact_name", "contact_time_zone", "GSW_TZ_NAME", "GSW_TZ_OFFSET", "GSW_CALLBACK_TYPE",
          "GSW_RECORD_TYPE", "dial_sched_time", "GSW_DATE_TIME", "GSW_FROM", "GSW_UNTIL", "GSW_ATTEMPTS",
          "GSW_CHAIN_ID", "GSW_USER_EVENT", "GSW_AGENT_ID", "InteractionType", "account_number", "Région",
-         "GSW_CUSTOM", "balance", "x" * 120]
+         "GSW_CUSTOM", "balance", "x" * 120, "Account Number", "account-number", "class", "__init__",
+         "__class__", "__struct_fields__", "learned_0", ""]
 _text = st.one_of(st.text(max_size=8), st.text(min_size=995, max_size=1010),
                   st.sampled_from(["Personal", "Campaign", "personal", "America/New_York", "EST", "Europe/Madrid",
                                    "12/02/2026 15:20", "", "+15555550100"]))
@@ -144,7 +155,8 @@ _int_or_none = st.one_of(st.none(), st.integers(-2**62, 2**62), st.sampled_from(
 _str_or_none = st.one_of(st.none(), _text)
 _typed_user_data = st.fixed_dictionaries({}, optional={
     **{k: (_int_or_none if kind is int else _str_or_none) for k, kind in push_decoder._TYPED_KEYS.items()},
-    "GSW_USER_EVENT": _value, "account_number": _value, "Région": _value, "GSW_CUSTOM": _value, "balance": _value})
+    "GSW_USER_EVENT": _value, "account_number": _value, "Région": _value, "GSW_CUSTOM": _value, "balance": _value,
+    "Account Number": _value, "__init__": _value, "learned_0": _value, "": _value})
 _typed_push = st.builds(
     lambda handle, app, campaign, calling_list, user_data, kind: {
         "channel": wire.OUTBOUND_CHANNEL,
