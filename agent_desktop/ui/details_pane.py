@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone, tzinfo
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -50,6 +50,7 @@ class DetailsPane(QTextBrowser):
         self.document().setDocumentMargin(8)
         self._lines: list[tuple[str, str, str]] = []  # (kind, name, value) per block, as shown
         self._record: OutboundRecord | None = None
+        self._after_the_row: OutboundRecord | None = None
         self._history_key: RecordKey | None = None
         self._history: list[str] = []  # the shown record's history, one line per entry, newest first
         self.blocks_written = 0  # blocks (re)written since creation (for tests)
@@ -138,7 +139,20 @@ class DetailsPane(QTextBrowser):
             return self.tr("Campaign")
         return "—"
 
+    def show_record_after_the_row(self, record: OutboundRecord) -> None:
+        """``show_record`` once the table has repainted the record's row (a zero timer runs after
+        the posted repaint): the row the agent looks at changes first, the pane (~1 ms of layout
+        and paint) right after. A ``show_record`` meanwhile wins."""
+        self._after_the_row = record
+        QTimer.singleShot(0, self._show_after_the_row)
+
+    def _show_after_the_row(self) -> None:
+        record, self._after_the_row = self._after_the_row, None
+        if record is not None:
+            self.show_record(record)
+
     def show_record(self, record: OutboundRecord | None) -> None:
+        self._after_the_row = None
         self._record = record
         lines = self._lines_of(record)
         shown = self._lines

@@ -348,7 +348,7 @@ class MainWindow(QMainWindow, WindowMenus):
         current = self.current_record()
         if current is not None and current.key == self.model.record_at(top_left.row()).key:
             changed = self.model.record_at(top_left.row())
-            self.details.show_record(changed)
+            self.details.show_record_after_the_row(changed)
             self.current_record_changed.emit(changed)
 
     def _remember_current(self) -> None:

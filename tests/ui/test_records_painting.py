@@ -210,6 +210,20 @@ def test_window_activation_repaints_nothing_unless_the_palette_has_inactive_colo
     assert any(rect == viewport.rect() for rect in log.rects)  # the selection's colour changes: all of it
 
 
+def test_the_current_row_changes_first_and_its_details_right_after(window):
+    settle()
+    key = window.current_record().key
+    window.store.update(key, status=RecordStatus.FAILED, status_reason="Refused")
+    assert "Refused" not in window.details.text()  # not before the row has been repainted ...
+    settle()
+    assert "Status\t✗ Failed: Refused" in window.details.text()  # ... but straight after it
+    window.store.update(key, status=RecordStatus.CONFIRMED, status_reason="")
+    other = window.model.record_at(0) if window.model.record_at(0).key != key else window.model.record_at(1)
+    window.details.show_record(other)  # the agent moved on meanwhile: that one stays shown
+    settle()
+    assert other.contact_name in window.details.text() and "Refused" not in window.details.text()
+
+
 def test_the_details_pane_rewrites_only_the_lines_that_changed(qtbot):
     pane = DetailsPane(MADRID)
     qtbot.addWidget(pane)
