@@ -64,7 +64,8 @@ HANDED_OVER_AT_ONCE = 8
 def _idle(queue: "asyncio.Queue[Any]") -> bool:
     """Nothing queued, and the pump waits in ``receive()`` holding no message: one handed over
     now cannot overtake an earlier one (a woken getter has left ``_getters`` with its message)."""
-    return queue.empty() and any(not getter.done() for getter in queue._getters)  # type: ignore[attr-defined]
+    # (``_getters`` is asyncio.Queue's own; a Python without it never hands over: the queue is safe)
+    return queue.empty() and any(not getter.done() for getter in getattr(queue, "_getters", ()))
 
 
 def _install_quiet_connect_done() -> None:
