@@ -113,7 +113,7 @@ class PushDecoder:
         # Every schema's message type: pushes decoded before a key was learned may still wait.
         self._push_types = {self._schema.message}
         self._refused_in_a_row = 0
-        self.fast_replies = 0  # replies decoded the fast way (for tests and the benchmark's note)
+        self.fast_replies = 0  # replies decoded the fast way (the tests check the fast way is taken)
 
     def is_push(self, message: Any) -> bool:
         return type(message) in self._push_types

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 
@@ -138,7 +138,7 @@ class MainController(QObject):
         who = record.contact_name or record.phone
         label = self.tr("{who} back to {when} your time").format(who=who, when=fmt.agent_time(when, self.agent_tz))
         self.grace.hold(record.key, label,
-                        lambda: self._send_reschedule(record, when, callback_type, on_sent=lambda: None))
+                        lambda: self._send_reschedule(record, when, callback_type))
 
     def undo_last(self) -> None:
         undone = self.grace.undo()
@@ -239,7 +239,7 @@ class MainController(QObject):
             # the request left held it back, one during the round trip held back the answer
             # (~1.5 ms of a ~10 ms reschedule); with the answer, it joins the row's repaint.
             fallback = asyncio.get_running_loop().call_later(TIDY_UP_AT_THE_LATEST_S, tidy_up)
-            await self._send_reschedule(record, *chosen, on_sent=lambda: None)
+            await self._send_reschedule(record, *chosen)
         finally:
             if fallback is not None:
                 fallback.cancel()
@@ -259,13 +259,12 @@ class MainController(QObject):
                  else self.tr("{who} → {when} your time, campaign")).format(
             who=who, when=fmt.agent_time(when, self.agent_tz))
         self.grace.hold(record.key, label,
-                        lambda: self._send_reschedule(record, when, callback_type, on_sent=lambda: None))
+                        lambda: self._send_reschedule(record, when, callback_type))
 
-    async def _send_reschedule(self, record: OutboundRecord, when: datetime, callback_type: CallbackType, *,
-                               on_sent: Callable[[], None]) -> None:
+    async def _send_reschedule(self, record: OutboundRecord, when: datetime, callback_type: CallbackType) -> None:
         who = record.contact_name or record.phone
         try:
-            updated = await self.agent.reschedule(record.key, when, callback_type, on_sent=on_sent)
+            updated = await self.agent.reschedule(record.key, when, callback_type)
         except Exception as error:  # noqa: BLE001 - the agent gets a notice, the log any surprise
             self.window.notify(failure_notice(error, who))
         else:

@@ -179,13 +179,19 @@ async def test_rescheduling_the_new_number_ends_the_old_callback(gws):
     assert error["data"]["errorCode"] == 106 and "chain updated" in error["data"]["errorMessage"]
 
 
-async def test_do_not_call_on_the_whole_chain_ends_every_record_of_it(gws):
+async def do_not_call_in_a_chain_of_two(gws, chain_attribute):
+    """A record and a new one added to its chain; DoNotCallRecord sent on the new one."""
     client, records = await online(gws)
     first = records[0]
     _, ack, _ = await add_to_chain(client, first)
     new_handle = ack["data"]["record"]["recordHandle"]
-    body = action_body(client, first, "DoNotCallRecord", chainAttribute="AllChain")
+    body = action_body(client, first, "DoNotCallRecord", chainAttribute=chain_attribute)
     assert (await client.post(f"{RECORDS}/{new_handle}", body)).json == {"statusCode": 0}
+    return client, first, new_handle
+
+
+async def test_do_not_call_on_the_whole_chain_ends_every_record_of_it(gws):
+    client, first, new_handle = await do_not_call_in_a_chain_of_two(gws, "AllChain")
     cancel, ack, _ = await client.connect()
     assert cancel["data"]["notificationType"] == "RecordCancel"
     assert cancel["data"]["record"]["recordHandle"] == first["data"]["record"]["recordHandle"]
@@ -196,12 +202,7 @@ async def test_do_not_call_on_the_whole_chain_ends_every_record_of_it(gws):
 
 
 async def test_do_not_call_on_one_record_leaves_the_rest_of_its_chain(gws):
-    client, records = await online(gws)
-    first = records[0]
-    _, ack, _ = await add_to_chain(client, first)
-    new_handle = ack["data"]["record"]["recordHandle"]
-    body = action_body(client, first, "DoNotCallRecord", chainAttribute="RecordOnly")
-    assert (await client.post(f"{RECORDS}/{new_handle}", body)).json == {"statusCode": 0}
+    client, first, new_handle = await do_not_call_in_a_chain_of_two(gws, "RecordOnly")
     [ack, _] = await client.connect()  # no RecordCancel
     assert ack["data"]["notificationType"] == "DoNotCallAcknowledge"
     truth = await sim_records(client)
