@@ -18,6 +18,7 @@ import shutil
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 # Import order matters for start-up time (docs/performance.md, "Start-up").
@@ -29,6 +30,12 @@ from pathlib import Path
 #    own modules. Most of its import is Python and takes turns with this thread for the GIL, but
 #    it makes two TLS contexts, loading the system's CA certificates twice (~80 ms, more from a
 #    cold disk), without the GIL, and file reads from a cold disk overlap too: ~70 ms less.
+#    Those two contexts are aiohttp's defaults, and the app never uses them: every CometD
+#    request is given the session's own context (``GwsSession.ssl_context``), or none for
+#    http://. So they are made without the system's CA certificates (``_without_ca_loading``):
+#    ~100 ms of CPU less, on a machine whose other core boots the demo's simulator meanwhile.
+#    A context that trusts nothing fails a request made with it by mistake; it never lets one
+#    through.
 # 3. What httpx imports lazily on its first client and first request (the connection pool, anyio's
 #    asyncio backend) is imported here too: the window cannot log in without them.
 
@@ -65,9 +72,38 @@ def _import_all(names: tuple[str, ...]) -> None:
             pass
 
 
+@contextlib.contextmanager
+def _without_ca_loading() -> Iterator[None]:
+    """TLS contexts made meanwhile load no CA certificates (point 2): nothing else in this
+    process makes one while the network stack is imported."""
+    import ssl
+
+    cls = ssl.SSLContext
+    saved = {name: cls.__dict__.get(name) for name in ("load_default_certs", "set_default_verify_paths")}
+    for name in saved:
+        setattr(cls, name, _load_no_certificates)
+    try:
+        yield
+    finally:
+        for name, method in saved.items():
+            if method is None:
+                delattr(cls, name)  # inherited from the C class again
+            else:
+                setattr(cls, name, method)
+
+
+def _load_no_certificates(*_args: object, **_kwargs: object) -> None:
+    return None
+
+
+def _import_aiohttp_half() -> None:
+    with _without_ca_loading():
+        _import_all(_AIOHTTP_HALF)
+
+
 def _import_network_stack_before_qt() -> None:
     _import_all(_SHARED_BY_BOTH_HALVES)
-    other = threading.Thread(target=_import_all, args=(_AIOHTTP_HALF,), name="import-aiohttp", daemon=True)
+    other = threading.Thread(target=_import_aiohttp_half, name="import-aiohttp", daemon=True)
     other.start()
     try:
         _import_all(_THIS_THREADS_HALF)

@@ -66,3 +66,23 @@ def test_the_demo_simulator_still_starts_and_serves(tmp_path):
     with demo.DemoSimulator() as simulator:
         server = simulator.ready()
         assert server.url.startswith("http://127.0.0.1:")
+
+
+TLS_PROBE = ("import json, ssl, agent_desktop.gui, aiohttp.connector as c\n"
+             "ca = lambda context: context.cert_store_stats()['x509_ca']\n"
+             "v = c._SSL_CONTEXT_VERIFIED\n"
+             "print(json.dumps({'aiohttp_verified': ca(v), 'aiohttp_unverified': ca(c._SSL_CONTEXT_UNVERIFIED),\n"
+             "                  'fails_closed': v.verify_mode == ssl.CERT_REQUIRED and v.check_hostname,\n"
+             "                  'made_after': ca(ssl.create_default_context())}))")
+
+
+def test_aiohttps_unused_default_tls_contexts_trust_nothing_and_later_contexts_load_the_cas():
+    import certifi
+
+    # The system's CA store, whatever this machine has: certifi's bundle, so the count is known.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SSL_CERT_FILE": certifi.where()}
+    out = subprocess.run([sys.executable, "-c", TLS_PROBE], capture_output=True, text=True, check=True, env=env)
+    seen = json.loads(out.stdout.splitlines()[-1])
+    assert seen["aiohttp_verified"] == 0 and seen["aiohttp_unverified"] == 0
+    assert seen["fails_closed"]  # used by mistake, the verified one refuses every certificate
+    assert seen["made_after"] > 50  # the session's own context, made later, trusts the system's CAs
