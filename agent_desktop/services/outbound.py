@@ -29,6 +29,15 @@ def new_reference_id() -> str:
     return uuid.uuid4().hex
 
 
+class _NoAnswerInTime(Exception):
+    """The waiter's outcome when the acknowledgement timeout passes first."""
+
+
+def _time_out(future: "asyncio.Future[OperationAcknowledged]") -> None:
+    if not future.done():
+        future.set_exception(_NoAnswerInTime())
+
+
 class OutboundOperations:
     """Sends record operations and matches their outcomes by ``referenceId``."""
 
@@ -71,12 +80,17 @@ class OutboundOperations:
                 await self._session.post_record_operation(record_handle, body, on_sent=on_sent)
             if future.done():  # on a fast server the outcome can come with (or before) the reply
                 return future.result()
+            # Not asyncio.wait_for: its own future between ours and this task costs every
+            # answer one more turn of the (Qt) event loop before the row can show it.
+            deadline = asyncio.get_running_loop().call_later(timeout_s or self.ack_timeout_s, _time_out, future)
             try:
-                return await asyncio.wait_for(future, timeout_s or self.ack_timeout_s)
-            except asyncio.TimeoutError:
+                return await future
+            except _NoAnswerInTime:
                 raise AcknowledgementTimeout(Message("Errors", QT_TRANSLATE_NOOP(
                     "Errors", "No confirmation from the server in time: the reschedule may or may not have "
                     "been applied.")), reference_id) from None
+            finally:
+                deadline.cancel()
         finally:
             self._waiting.pop(reference_id, None)
             if future.done() and not future.cancelled():

@@ -8,6 +8,7 @@ import pytest
 from agent_desktop.domain.records import CallbackType, RecordKey
 from agent_desktop.services.errors import AcknowledgementTimeout, OperationRefused, RequestRefused
 from agent_desktop.services.events import OperationAcknowledged, OperationFailed
+from agent_desktop.services import outbound
 from agent_desktop.services.outbound import OutboundOperations
 
 KEY = RecordKey(134, 9)
@@ -82,3 +83,31 @@ async def test_unrelated_and_duplicate_outcomes_are_ignored():
     assert not ops.handle_event(OperationAcknowledged("mine", "ScheduledRecordRescheduleAcknowledge", KEY))
     _, ack = await task
     assert ack.reference_id == "mine"
+
+
+async def test_an_answer_after_the_timeout_is_not_taken_for_the_waiter():
+    ops = operations_with(FakeSession(), timeout=0.05)
+    with pytest.raises(AcknowledgementTimeout):
+        await ops.reschedule(KEY, "Campaign1", WHEN, CallbackType.PERSONAL, device_path="/d", reference_id="late")
+    # Left to whoever handles late outcomes (the agent session), not swallowed here.
+    assert not ops.handle_event(OperationAcknowledged("late", "ScheduledRecordRescheduleAcknowledge", KEY))
+
+
+async def test_a_cancelled_wait_leaves_no_waiter_and_no_timer_behind():
+    loop = asyncio.get_running_loop()
+    session = FakeSession()
+    ops = operations_with(session, timeout=0.05)
+    task = asyncio.create_task(
+        ops.reschedule(KEY, "Campaign1", WHEN, CallbackType.PERSONAL, device_path="/d", reference_id="gone"))
+    while not session.bodies:
+        await asyncio.sleep(0)
+    await asyncio.sleep(0)  # the task now waits for the acknowledgement
+    def deadlines():
+        return [h for h in loop._scheduled if not h.cancelled() and h._callback is outbound._time_out]
+
+    assert len(deadlines()) == 1
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert ops._waiting == {}
+    assert deadlines() == []
