@@ -27,15 +27,13 @@ from pathlib import Path
 #    ``__feature__``) reads the *source* of every module imported after it to see whether it
 #    mentions PySide6: for the network stack (~370 modules, 5 MB of source) that was 0.3 s.
 # 2. aiohttp (for aiocometd) is imported in a second thread while this one imports httpx and our
-#    own modules. Most of its import is Python and takes turns with this thread for the GIL, but
-#    it makes two TLS contexts, loading the system's CA certificates twice (~80 ms, more from a
-#    cold disk), without the GIL, and file reads from a cold disk overlap too: ~70 ms less.
-#    Those two contexts are aiohttp's defaults, and the app never uses them: every CometD
-#    request is given the session's own context (``GwsSession.ssl_context``), or none for
-#    http://. So they are made without the system's CA certificates (``_without_ca_loading``):
-#    ~100 ms of CPU less, on a machine whose other core boots the demo's simulator meanwhile.
-#    A context that trusts nothing fails a request made with it by mistake; it never lets one
-#    through.
+#    own modules. Most of its import is Python and takes turns with this thread for the GIL; file
+#    reads from a cold disk overlap. aiohttp also makes two default TLS contexts at import, each
+#    loading the system's CA certificates (~50 ms of CPU each). The app never uses them: every
+#    CometD request is given the session's own context (``GwsSession.ssl_context``), or none for
+#    http://. So they are made without CA certificates (``_without_ca_loading``): ~100 ms of CPU
+#    less, on a machine whose other core boots the demo's simulator meanwhile. A context that
+#    trusts nothing fails a request made with it by mistake; it never lets one through.
 # 3. What httpx imports lazily on its first client and first request (the connection pool, anyio's
 #    asyncio backend) is imported here too: the window cannot log in without them.
 
