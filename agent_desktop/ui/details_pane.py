@@ -13,9 +13,10 @@ long value wraps under itself, as the table of the first version did.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timezone, tzinfo
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -38,6 +39,30 @@ def _utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+class _AfterRepaints(QObject):
+    """Calls ``action`` after the repaints Qt has pending when ``post`` is called.
+
+    Qt posts a window's repaint (``UpdateRequest``) at ``LowEventPriority``, below every ordinary
+    posted event: a zero timer (a queued call) ran *before* it. An event posted lower still is
+    delivered after it, in the same pass over the posted events."""
+
+    _TYPE = QEvent.Type(QEvent.registerEventType())
+    _PRIORITY = Qt.EventPriority.LowEventPriority.value - 1
+
+    def __init__(self, action: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._action = action
+
+    def post(self) -> None:
+        QCoreApplication.postEvent(self, QEvent(self._TYPE), self._PRIORITY)
+
+    def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt's
+        if event.type() == self._TYPE:
+            self._action()
+            return True
+        return super().event(event)
+
+
 class DetailsPane(QTextBrowser):
     def __init__(self, agent_tz: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +76,7 @@ class DetailsPane(QTextBrowser):
         self._lines: list[tuple[str, str, str]] = []  # (kind, name, value) per block, as shown
         self._record: OutboundRecord | None = None
         self._after_the_row: OutboundRecord | None = None
+        self._after_repaints = _AfterRepaints(self._show_after_the_row, self)
         self._history_key: RecordKey | None = None
         self._history: list[str] = []  # the shown record's history, one line per entry, newest first
         self.blocks_written = 0  # blocks (re)written since creation (for tests)
@@ -140,11 +166,12 @@ class DetailsPane(QTextBrowser):
         return "—"
 
     def show_record_after_the_row(self, record: OutboundRecord) -> None:
-        """``show_record`` once the table has repainted the record's row (a zero timer runs after
-        the posted repaint): the row the agent looks at changes first, the pane (~1 ms of layout
-        and paint) right after. A ``show_record`` meanwhile wins."""
+        """``show_record`` once the table has repainted the record's row: the row the agent looks
+        at changes first, the pane (~0.5–1 ms of layout and paint) right after. A ``show_record``
+        meanwhile wins."""
+        if self._after_the_row is None:
+            self._after_repaints.post()
         self._after_the_row = record
-        QTimer.singleShot(0, self._show_after_the_row)
 
     def _show_after_the_row(self) -> None:
         record, self._after_the_row = self._after_the_row, None

@@ -224,6 +224,20 @@ def test_the_current_row_changes_first_and_its_details_right_after(window):
     assert other.contact_name in window.details.text() and "Refused" not in window.details.text()
 
 
+def test_the_details_follow_the_rows_repaint_not_the_other_way_round(window, monkeypatch):
+    settle()
+    table, details = window.table, window.details
+    key = window.current_record().key
+    paints_when_shown = []
+    show_record = details.show_record
+    monkeypatch.setattr(details, "show_record", lambda r: (paints_when_shown.append(table.fast_paints), show_record(r)))
+    before = table.fast_paints
+    window.store.update(key, status=RecordStatus.FAILED, status_reason="Refused")
+    settle()
+    assert "Refused" in details.text()
+    assert paints_when_shown and paints_when_shown[0] > before  # the row was painted first
+
+
 def test_the_details_pane_rewrites_only_the_lines_that_changed(qtbot):
     pane = DetailsPane(MADRID)
     qtbot.addWidget(pane)
