@@ -56,7 +56,7 @@ class _AfterRepaints(QObject):
     def post(self) -> None:
         QCoreApplication.postEvent(self, QEvent(self._TYPE), self._PRIORITY)
 
-    def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt's
+    def event(self, event: QEvent) -> bool:
         if event.type() == self._TYPE:
             self._action()
             return True
