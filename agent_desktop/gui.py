@@ -18,7 +18,7 @@ import shutil
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 # Import order matters for start-up time (docs/performance.md, "Start-up").
@@ -72,26 +72,33 @@ def _import_all(names: tuple[str, ...]) -> None:
 
 @contextlib.contextmanager
 def _without_ca_loading() -> Iterator[None]:
-    """TLS contexts made meanwhile load no CA certificates (point 2): nothing else in this
-    process makes one while the network stack is imported."""
+    """TLS contexts this thread makes meanwhile load no CA certificates (point 2); a context
+    another thread makes meanwhile loads them as always."""
     import ssl
 
+    this_thread = threading.current_thread()
     cls = ssl.SSLContext
-    saved = {name: cls.__dict__.get(name) for name in ("load_default_certs", "set_default_verify_paths")}
-    for name in saved:
-        setattr(cls, name, _load_no_certificates)
+    names = ("load_default_certs", "set_default_verify_paths")
+    own = {name: cls.__dict__.get(name) for name in names}  # None: inherited from the C class
+
+    def skipped_here(name: str) -> Callable[..., None]:
+        loading = getattr(cls, name)
+
+        def load_unless_this_thread(context: ssl.SSLContext, *args: object, **kwargs: object) -> None:
+            if threading.current_thread() is not this_thread:
+                loading(context, *args, **kwargs)
+        return load_unless_this_thread
+
+    for name in names:
+        setattr(cls, name, skipped_here(name))
     try:
         yield
     finally:
-        for name, method in saved.items():
+        for name, method in own.items():
             if method is None:
-                delattr(cls, name)  # inherited from the C class again
+                delattr(cls, name)
             else:
                 setattr(cls, name, method)
-
-
-def _load_no_certificates(*_args: object, **_kwargs: object) -> None:
-    return None
 
 
 def _import_aiohttp_half() -> None:

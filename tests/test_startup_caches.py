@@ -86,3 +86,25 @@ def test_aiohttps_unused_default_tls_contexts_trust_nothing_and_later_contexts_l
     assert seen["aiohttp_verified"] == 0 and seen["aiohttp_unverified"] == 0
     assert seen["fails_closed"]  # used by mistake, the verified one refuses every certificate
     assert seen["made_after"] > 50  # the session's own context, made later, trusts the system's CAs
+
+
+THREAD_PROBE = ("import json, ssl, threading, agent_desktop.gui as gui\n"
+                "ca = lambda: ssl.create_default_context().cert_store_stats()['x509_ca']\n"
+                "seen = {}\n"
+                "with gui._without_ca_loading():\n"
+                "    seen['this_thread'] = ca()\n"
+                "    other = threading.Thread(target=lambda: seen.update(other_thread=ca()))\n"
+                "    other.start()\n"
+                "    other.join()\n"
+                "seen['after'] = ca()\n"
+                "print(json.dumps(seen))")
+
+
+def test_only_the_importing_thread_goes_without_ca_certificates():
+    import certifi
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SSL_CERT_FILE": certifi.where()}
+    out = subprocess.run([sys.executable, "-c", THREAD_PROBE], capture_output=True, text=True, check=True, env=env)
+    seen = json.loads(out.stdout.splitlines()[-1])
+    assert seen["this_thread"] == 0
+    assert seen["other_thread"] > 50 and seen["after"] > 50
