@@ -11,112 +11,17 @@ import asyncio
 import atexit
 import contextlib
 import gc
-import importlib
 import logging
 import os
 import shutil
 import sys
 import tempfile
-import threading
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
-# Import order matters for start-up time (docs/performance.md, "Start-up").
-#
-# 1. Everything that is not Qt comes first. Once PySide6 is loaded, its import hook (for
-#    ``__feature__``) reads the *source* of every module imported after it to see whether it
-#    mentions PySide6: for the network stack (~370 modules, 5 MB of source) that was 0.3 s.
-# 2. aiohttp (for aiocometd) is imported in a second thread while this one imports httpx and our
-#    own modules. Most of its import is Python and takes turns with this thread for the GIL; file
-#    reads from a cold disk overlap. aiohttp also makes two default TLS contexts at import, each
-#    loading the system's CA certificates (~50 ms of CPU each). The app never uses them: every
-#    CometD request is given the session's own context (``GwsSession.ssl_context``), or none for
-#    http://. So they are made without CA certificates (``_without_ca_loading``): ~100 ms of CPU
-#    less, on a machine whose other core boots the demo's simulator meanwhile. A context that
-#    trusts nothing fails a request made with it by mistake; it never lets one through.
-# 3. What httpx imports lazily on its first client and first request (the connection pool, anyio's
-#    asyncio backend) is imported here too: the window cannot log in without them.
+# Import order matters for start-up time: startup_imports.py says why.
+from agent_desktop import startup_imports
 
-# Imported by both threads' halves below: imported once, first, so that the two threads never
-# import the same module at the same time (two threads importing modules that import each other
-# can deadlock; Python then fails one of the imports).
-_SHARED_BY_BOTH_HALVES = (
-    "calendar", "copy", "datetime", "email.header", "email.message", "email.parser", "email.utils",
-    "hashlib", "http.client", "idna", "json", "mimetypes", "pickle", "platform", "typing_extensions",
-    "unicodedata", "urllib.request", "uuid",
-)
-_AIOHTTP_HALF = ("aiohttp", "aiocometd_noloop")
-_THIS_THREADS_HALF = (
-    "httpx", "httpcore", "anyio._backends._asyncio", "platformdirs",
-    "agent_desktop.domain.store", "agent_desktop.domain.rules", "agent_desktop.domain.schedule",
-    "agent_desktop.localzone", "agent_desktop.logs", "agent_desktop.services.gws_session",
-    "agent_desktop.services.local_store", "agent_desktop.services.ledger_sync",
-    "agent_desktop.services.outbound", "agent_desktop.services.events",
-    # Not network modules, but free of Qt and of aiohttp, needed before the window shows: this
-    # thread imports them while it would otherwise wait for the other to build aiohttp's TLS
-    # contexts (~50 ms, without the GIL), and they are not scanned by PySide6's hook (~15 ms).
-    "agent_desktop.domain.planner", "agent_desktop.domain.reminders",
-    "agent_desktop.services.bulk_move", "agent_desktop.services.grace",
-    "agent_desktop.services.record_actions", "agent_desktop.services.session_recovery",
-    "agent_desktop.services.burst_gc", "orjson", "zipfile",
-)
-
-
-def _import_all(names: tuple[str, ...]) -> None:
-    for name in names:
-        try:
-            importlib.import_module(name)
-        except Exception:  # noqa: BLE001 - a head start only: the imports below raise for real
-            pass
-
-
-@contextlib.contextmanager
-def _without_ca_loading() -> Iterator[None]:
-    """TLS contexts this thread makes meanwhile load no CA certificates (point 2); a context
-    another thread makes meanwhile loads them as always."""
-    import ssl
-
-    this_thread = threading.current_thread()
-    cls = ssl.SSLContext
-    names = ("load_default_certs", "set_default_verify_paths")
-    own = {name: cls.__dict__.get(name) for name in names}  # None: inherited from the C class
-
-    def skipped_here(name: str) -> Callable[..., None]:
-        loading = getattr(cls, name)
-
-        def load_unless_this_thread(context: ssl.SSLContext, *args: object, **kwargs: object) -> None:
-            if threading.current_thread() is not this_thread:
-                loading(context, *args, **kwargs)
-        return load_unless_this_thread
-
-    for name in names:
-        setattr(cls, name, skipped_here(name))
-    try:
-        yield
-    finally:
-        for name, method in own.items():
-            if method is None:
-                delattr(cls, name)
-            else:
-                setattr(cls, name, method)
-
-
-def _import_aiohttp_half() -> None:
-    with _without_ca_loading():
-        _import_all(_AIOHTTP_HALF)
-
-
-def _import_network_stack_before_qt() -> None:
-    _import_all(_SHARED_BY_BOTH_HALVES)
-    other = threading.Thread(target=_import_aiohttp_half, name="import-aiohttp", daemon=True)
-    other.start()
-    try:
-        _import_all(_THIS_THREADS_HALF)
-    finally:
-        other.join()  # before anything imports Qt (point 1)
-
-
-_import_network_stack_before_qt()
+startup_imports.network_stack_before_qt()
 
 import platformdirs  # noqa: E402
 
@@ -128,68 +33,8 @@ from agent_desktop.services.errors import GwsError  # noqa: E402
 from agent_desktop.services.gws_session import GwsSession  # noqa: E402
 from agent_desktop.services.local_store import LocalStore  # noqa: E402
 
-
-# 4. PySide6 carries its support modules (the signature and ``__feature__`` machinery, ~130 kB of
-#    Python) as source inside the shiboken6 library and compiles them at every import of Qt:
-#    ~40 ms. Their code objects are kept in the app's cache folder, keyed by the source's hash,
-#    as Python keeps a module's bytecode beside it (it cannot beside these). Only that loader's
-#    calls are answered from it, and only while Qt is imported, in one thread (the other joined).
-QT_SUPPORT_CODE_CACHE = "pyside-support-code.bin"
-_QT_SUPPORT_FILES = ("shibokensupport/", "signature_bootstrap")
-# (compiled from source, taken from the cache) by the last import of Qt through it; for tests.
-qt_support_code_counts = (0, 0)
-
-
-def _import_qt_with_cached_support_code(cache: Path) -> None:
-    global qt_support_code_counts
-    import builtins
-    import hashlib
-    import marshal
-    from importlib.util import MAGIC_NUMBER  # the bytecode's version: another Python, another cache
-    from types import CodeType
-
-    try:
-        data = cache.read_bytes()
-        known = marshal.loads(data[len(MAGIC_NUMBER):]) if data.startswith(MAGIC_NUMBER) else {}
-    except (OSError, ValueError, EOFError, TypeError):
-        known = {}
-    if not isinstance(known, dict):
-        known = {}
-    used: dict[tuple[str, str], object] = {}
-    made = 0
-    plain_compile = builtins.compile
-
-    def compile_once(source, filename, mode, *args, **kwargs):  # type: ignore[no-untyped-def]
-        nonlocal made
-        if (args or kwargs or mode != "exec" or not isinstance(source, bytes)
-                or not isinstance(filename, str) or not filename.startswith(_QT_SUPPORT_FILES)):
-            return plain_compile(source, filename, mode, *args, **kwargs)
-        key = (filename, hashlib.sha256(source).hexdigest())
-        code = known.get(key)
-        if not isinstance(code, CodeType):
-            code = plain_compile(source, filename, mode)
-            made += 1
-        used[key] = code
-        return code
-
-    builtins.compile = compile_once
-    try:
-        import PySide6.QtCore  # noqa: F401
-    finally:
-        builtins.compile = plain_compile
-    qt_support_code_counts = (made, len(used) - made)
-    if made:  # first start, or another PySide6: keep what this one compiled (and only that)
-        partial = cache.with_name(f"{cache.name}.{os.getpid()}")
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            partial.write_bytes(MAGIC_NUMBER + marshal.dumps(used))
-            os.replace(partial, cache)  # whole or not at all, even with two starts at once
-        except (OSError, ValueError):  # a read-only home, a full disk: compiled again next time
-            with contextlib.suppress(OSError):
-                partial.unlink()
-
-
-_import_qt_with_cached_support_code(Path(platformdirs.user_cache_dir("agent-desktop")) / QT_SUPPORT_CODE_CACHE)
+startup_imports.qt_with_cached_support_code(
+    Path(platformdirs.user_cache_dir("agent-desktop")) / startup_imports.QT_SUPPORT_CODE_CACHE)
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402

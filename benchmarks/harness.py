@@ -93,10 +93,15 @@ def simulator(*args: str) -> Iterator[RunningSimulator]:
                                ready["password"], process)
     finally:
         process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        wait_then_kill(process, 15)
+
+
+def wait_then_kill(process: subprocess.Popen, timeout_s: float) -> None:
+    """Let ``process`` end by itself for ``timeout_s``; then kill it."""
+    try:
+        process.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 def process_cpu_s(pid: int) -> float:

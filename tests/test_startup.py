@@ -17,6 +17,7 @@ import pytest
 from agent_desktop import app, logs
 
 GUI_SOURCE = Path(app.__file__).with_name("gui.py")
+STARTUP_IMPORTS_SOURCE = Path(app.__file__).with_name("startup_imports.py")
 
 
 def modules_after(code: str, *, before: str = "") -> set[str]:
@@ -34,15 +35,27 @@ def test_the_entry_module_loads_almost_nothing_before_the_demo_simulator_starts(
     assert loaded & heavy == set()
 
 
-def _gui_constants() -> tuple[str, dict[str, tuple[str, ...]]]:
-    """gui.py's imports before the two halves, and the three tuples of module names."""
-    tree = ast.parse(GUI_SOURCE.read_text(encoding="utf-8"))
-    before, names = [], {}
+def _imports_of(tree: ast.Module, *, until: str | None = None) -> list[str]:
+    """The module's top-level imports (not ``__future__``), up to the statement that calls ``until``."""
+    imports = []
     for node in tree.body:
-        if isinstance(node, (ast.Import, ast.ImportFrom)) and not names:
+        if until is not None and isinstance(node, ast.Expr) and until in ast.unparse(node):
+            break
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
             if not (isinstance(node, ast.ImportFrom) and node.module == "__future__"):
-                before.append(ast.unparse(node))
-        elif isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+                imports.append(ast.unparse(node))
+    return imports
+
+
+def _gui_constants() -> tuple[str, dict[str, tuple[str, ...]]]:
+    """What is imported before the two halves start (gui.py's imports before it calls
+    ``network_stack_before_qt``, and startup_imports.py's own), and the three tuples of names."""
+    gui_tree = ast.parse(GUI_SOURCE.read_text(encoding="utf-8"))
+    tree = ast.parse(STARTUP_IMPORTS_SOURCE.read_text(encoding="utf-8"))
+    before = _imports_of(gui_tree, until="network_stack_before_qt") + _imports_of(tree)
+    names = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
             if node.targets[0].id in ("_SHARED_BY_BOTH_HALVES", "_AIOHTTP_HALF", "_THIS_THREADS_HALF"):
                 names[node.targets[0].id] = ast.literal_eval(node.value)
     return "\n".join(before), names

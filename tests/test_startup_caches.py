@@ -12,15 +12,20 @@ from pathlib import Path
 
 from agent_desktop import demo
 
-PROBE = ("import builtins, json, agent_desktop.gui as gui\n"
+PROBE = ("import builtins, json, agent_desktop.gui, agent_desktop.startup_imports as startup\n"
          "plain = builtins.compile is compile\n"
-         "print(json.dumps({'counts': gui.qt_support_code_counts, 'compile_restored': plain}))")
+         "print(json.dumps({'counts': startup.qt_support_code_counts, 'compile_restored': plain}))")
+
+
+def run_probe(code: str, **env: str) -> dict:
+    """``code`` in a fresh interpreter (Qt offscreen, ``env`` added): the JSON it prints last."""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env}).stdout
+    return json.loads(out.splitlines()[-1])
 
 
 def import_gui(cache_home: Path) -> dict:
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home), "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, env=env).stdout
-    return json.loads(out.splitlines()[-1])
+    return run_probe(PROBE, XDG_CACHE_HOME=str(cache_home))
 
 
 def test_pysides_support_code_is_compiled_once_then_taken_from_the_cache(tmp_path):
@@ -80,18 +85,16 @@ def test_aiohttps_unused_default_tls_contexts_trust_nothing_and_later_contexts_l
     import certifi
 
     # The system's CA store, whatever this machine has: certifi's bundle, so the count is known.
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SSL_CERT_FILE": certifi.where()}
-    out = subprocess.run([sys.executable, "-c", TLS_PROBE], capture_output=True, text=True, check=True, env=env)
-    seen = json.loads(out.stdout.splitlines()[-1])
+    seen = run_probe(TLS_PROBE, SSL_CERT_FILE=certifi.where())
     assert seen["aiohttp_verified"] == 0 and seen["aiohttp_unverified"] == 0
     assert seen["fails_closed"]  # used by mistake, the verified one refuses every certificate
     assert seen["made_after"] > 50  # the session's own context, made later, trusts the system's CAs
 
 
-THREAD_PROBE = ("import json, ssl, threading, agent_desktop.gui as gui\n"
+THREAD_PROBE = ("import json, ssl, threading, agent_desktop.startup_imports as startup\n"
                 "ca = lambda: ssl.create_default_context().cert_store_stats()['x509_ca']\n"
                 "seen = {}\n"
-                "with gui._without_ca_loading():\n"
+                "with startup.without_ca_loading():\n"
                 "    seen['this_thread'] = ca()\n"
                 "    other = threading.Thread(target=lambda: seen.update(other_thread=ca()))\n"
                 "    other.start()\n"
@@ -103,8 +106,6 @@ THREAD_PROBE = ("import json, ssl, threading, agent_desktop.gui as gui\n"
 def test_only_the_importing_thread_goes_without_ca_certificates():
     import certifi
 
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SSL_CERT_FILE": certifi.where()}
-    out = subprocess.run([sys.executable, "-c", THREAD_PROBE], capture_output=True, text=True, check=True, env=env)
-    seen = json.loads(out.stdout.splitlines()[-1])
+    seen = run_probe(THREAD_PROBE, SSL_CERT_FILE=certifi.where())
     assert seen["this_thread"] == 0
     assert seen["other_thread"] > 50 and seen["after"] > 50

@@ -14,7 +14,7 @@ import tempfile
 import threading
 import time
 
-from benchmarks.harness import ROOT, Metric, median
+from benchmarks.harness import ROOT, Metric, median, wait_then_kill
 
 DEMO_RECORDS = 25  # agent_desktop.demo.DEMO_ARGS: --records-per-agent 25
 
@@ -48,10 +48,7 @@ def one_start(env: dict) -> float:
                                f"{START_DEADLINE_S} s, or it exited); its log ends:\n{errors.read()[-3000:]}")
         finally:
             deadline.cancel()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            wait_then_kill(process, 30)
 
 
 def _compile_bytecode() -> None:
