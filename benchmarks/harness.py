@@ -9,6 +9,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import sysconfig
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -50,6 +51,14 @@ def median(values: Sequence[float]) -> float:
     return statistics.median(values)
 
 
+def _libpython_is_shared() -> bool:
+    try:  # Debian's python3 is built with a shared libpython, yet its executable links it statically
+        with open("/proc/self/maps") as maps:
+            return "libpython" in maps.read()
+    except OSError:
+        return bool(sysconfig.get_config_var("Py_ENABLE_SHARED"))
+
+
 def machine() -> dict:
     try:
         import PySide6
@@ -60,6 +69,13 @@ def machine() -> dict:
     return {
         "platform": platform.platform(),
         "python": platform.python_version(),
+        # Which build of it: the same version runs 10-25 % apart between a distribution's build
+        # (PGO, LTO, linked statically) and one compiled locally without optimisations
+        # (docs/performance.md, "Which Python").
+        "python_executable": os.path.realpath(sys.executable),
+        "python_build": f"{platform.python_implementation()} {' '.join(platform.python_build())}, "
+                        f"{platform.python_compiler()}, "
+                        f"{'shared libpython' if _libpython_is_shared() else 'libpython linked in'}",
         "cpus": os.cpu_count(),
         "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)
         if hasattr(os, "sysconf") else None,

@@ -29,6 +29,7 @@ def test_the_report_has_one_entry_per_metric_key(tmp_path):
                                               "passed": True, "note": "note"}
     assert report["metrics"]["rss_100k_mb"]["passed"] is False
     assert report["machine"]["cpus"] >= 1
+    assert report["machine"]["python_executable"] and "libpython" in report["machine"]["python_build"]
     assert "MISS" in table(metrics)
 
 
