@@ -58,6 +58,25 @@ def test_an_unwritable_cache_folder_only_costs_the_compilation(tmp_path):
     assert made > 5 and taken == 0
 
 
+def test_modules_imported_after_qt_are_not_read_for_pysides_feature_hook(tmp_path):
+    """PySide6 read the source of each module imported after Qt (~25 ms a start); now every
+    module is taken as one that sees Qt's plain API, the default it would have had anyway."""
+    (tmp_path / "imported_after_qt.py").write_text("from PySide6.QtCore import Qt\nALIGN = Qt.AlignmentFlag.AlignLeft\n")
+    result = run_probe(
+        "import inspect, json, sys, agent_desktop.gui\n"
+        "read = []\n"
+        "plain_getsource = inspect.getsource\n"
+        "inspect.getsource = lambda module: read.append(module.__name__) or plain_getsource(module)\n"
+        f"sys.path.insert(0, {str(tmp_path)!r})\n"
+        "import imported_after_qt\n"
+        "from PySide6.QtCore import Qt\n"
+        "feature = sys.modules['PySide6.support.feature']\n"
+        "print(json.dumps({'read': read, 'default': feature.pyside_feature_dict.get('imported_after_qt'),\n"
+        "                  'plain_api': imported_after_qt.ALIGN is Qt.AlignmentFlag.AlignLeft}))",
+        XDG_CACHE_HOME=str(tmp_path / "cache"))
+    assert result == {"read": [], "default": 0, "plain_api": True}
+
+
 def test_the_demo_simulator_loads_no_ca_certificates_and_the_app_keeps_them(monkeypatch):
     monkeypatch.setenv("SSL_CERT_FILE", "/etc/somewhere/ca.pem")
     monkeypatch.setenv("AGENT_DESKTOP_PROBE", "1")
