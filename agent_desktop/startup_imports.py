@@ -2,7 +2,7 @@
 (docs/performance.md, "Start-up").
 
 ``gui.py`` calls ``network_stack_before_qt()`` before anything else it imports, and
-``qt_with_cached_support_code(cache)`` to import Qt (points 4 and 5). Nothing here imports our UI.
+``qt_with_cached_support_code(cache)`` to import Qt (points 4 to 6). Nothing here imports our UI.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
+import re
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -151,10 +153,13 @@ def qt_with_cached_support_code(cache: Path) -> None:
         return code
 
     builtins.compile = compile_once
+    plain_re_compile = re.compile
+    re.compile = _support_patterns_compiled_on_first_use
     try:
         import PySide6.QtCore  # noqa: F401
     finally:
         builtins.compile = plain_compile
+        re.compile = plain_re_compile
     _no_source_scans_for_features()
     qt_support_code_counts = (made, len(used) - made)
     if made:  # first start, or another PySide6: keep what this one compiled (and only that)
@@ -168,15 +173,48 @@ def qt_with_cached_support_code(cache: Path) -> None:
                 partial.unlink()
 
 
-# 5. PySide6's ``__feature__`` hook reads the *source* of every module imported after Qt
+# 5. The support modules compile three large regular expressions at import (~17 ms), for the
+#    signature texts of error messages and for writing .pyi stubs: the window uses neither
+#    before something goes wrong, if ever. Each is compiled when first used.
+_plain_re_compile = re.compile
+
+
+def _support_patterns_compiled_on_first_use(pattern, flags=0):  # type: ignore[no-untyped-def]
+    if sys._getframe(1).f_code.co_filename.startswith(_QT_SUPPORT_FILES):
+        return _CompiledOnFirstUse(pattern, flags)
+    return _plain_re_compile(pattern, flags)
+
+
+class _CompiledOnFirstUse:
+    """Stands for ``re.compile(pattern, flags)`` until an attribute is read; a method read
+    (PySide6 keeps ``pattern.finditer``) compiles when it is called."""
+
+    __slots__ = ("_arguments", "_compiled")
+
+    def __init__(self, pattern: str | bytes, flags: int) -> None:
+        self._arguments = (pattern, flags)
+        self._compiled: re.Pattern | None = None
+
+    def _pattern(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = _plain_re_compile(*self._arguments)
+        return self._compiled
+
+    def __getattr__(self, name: str) -> object:
+        if name.startswith("__"):  # ABCMeta asks each class attribute for __isabstractmethod__
+            raise AttributeError(name)
+        if callable(getattr(re.Pattern, name, None)):
+            return lambda *args, **kwargs: getattr(self._pattern(), name)(*args, **kwargs)
+        return getattr(self._pattern(), name)
+
+
+# 6. PySide6's ``__feature__`` hook reads the *source* of every module imported after Qt
 #    (``inspect.getsource``) to tell modules that mention "PySide6" (switched to "no feature" when
 #    they touch Qt: 0) from the rest (left alone: -1). The two differ only once some module selects
 #    a feature (``from __feature__ import snake_case``); none of ours does. Every module is
 #    given 0 without reading it: each sees Qt's plain API unless it selects a feature itself,
 #    the default PySide6 wants for a module that uses it. ~90 source files not read, ~25 ms.
 def _no_source_scans_for_features() -> None:
-    import sys
-
     for name in ("PySide6.support.feature", "shibokensupport.feature"):
         feature = sys.modules.get(name)
         if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):

@@ -77,6 +77,29 @@ def test_modules_imported_after_qt_are_not_read_for_pysides_feature_hook(tmp_pat
     assert result == {"read": [], "default": 0, "plain_api": True}
 
 
+def test_pysides_support_patterns_are_compiled_when_first_used_and_work_the_same(tmp_path):
+    result = run_probe(
+        "import json, re, sys, agent_desktop.gui\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from PySide6.QtCore import QObject\n"
+        "app = QApplication([])\n"
+        "formatter = sys.modules['shibokensupport.signature.lib.pyi_generator'].Formatter\n"
+        "lazy = [type(formatter.opt_uni_searcher).__name__, type(formatter.brace_searcher).__name__]\n"
+        "text = 'def f(a: typing.Optional[typing.Union[int, str]] = None, b: Dict[str, int] = {}) -> None: ...'\n"
+        "same = all(getattr(p, m)(*args) == getattr(re.compile(p.pattern, p.flags), m)(*args)\n"
+        "           for p in (formatter.opt_uni_searcher, formatter.brace_searcher)\n"
+        "           for m, args in (('findall', (text,)), ('sub', (r'<\\1>', text))))\n"
+        "try:\n"
+        "    QObject().setObjectName(5)\n"  # the error message parses the signature texts
+        "except TypeError as error:\n"
+        "    message = str(error)\n"
+        "print(json.dumps({'lazy': lazy, 'same': same, 'message': message}))",
+        XDG_CACHE_HOME=str(tmp_path))
+    assert result["lazy"] == ["_CompiledOnFirstUse", "_CompiledOnFirstUse"]
+    assert result["same"]
+    assert "Supported signatures:" in result["message"] and "setObjectName(name: str, /)" in result["message"]
+
+
 def test_the_demo_simulator_loads_no_ca_certificates_and_the_app_keeps_them(monkeypatch):
     monkeypatch.setenv("SSL_CERT_FILE", "/etc/somewhere/ca.pem")
     monkeypatch.setenv("AGENT_DESKTOP_PROBE", "1")
