@@ -18,12 +18,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+import platformdirs
+
 # Import order matters for start-up time: startup_imports.py says why.
 from agent_desktop import startup_imports
 
-startup_imports.network_stack_before_qt()
-
-import platformdirs  # noqa: E402
+CACHE_DIR = Path(platformdirs.user_cache_dir("agent-desktop"))
+startup_imports.network_stack_before_qt(CACHE_DIR)
 
 from agent_desktop import __version__, logs  # noqa: E402
 from agent_desktop.domain.store import RecordStore  # noqa: E402
@@ -33,8 +34,7 @@ from agent_desktop.services.errors import GwsError  # noqa: E402
 from agent_desktop.services.gws_session import GwsSession  # noqa: E402
 from agent_desktop.services.local_store import LocalStore  # noqa: E402
 
-startup_imports.qt_with_cached_support_code(
-    Path(platformdirs.user_cache_dir("agent-desktop")) / startup_imports.QT_SUPPORT_CODE_CACHE)
+startup_imports.qt_with_cached_support_code(CACHE_DIR / startup_imports.QT_SUPPORT_CODE_CACHE)
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -47,6 +47,8 @@ from agent_desktop.ui.controller import MainController  # noqa: E402
 from agent_desktop.ui.i18n import install_translators, language_for  # noqa: E402
 from agent_desktop.ui.login_attempt import LoginAttempt  # noqa: E402
 from agent_desktop.ui.main_window import MainWindow  # noqa: E402
+
+startup_imports.dataclass_methods_done()
 
 log = logging.getLogger(__name__)
 DATABASE_NAME = "agent-desktop.sqlite3"

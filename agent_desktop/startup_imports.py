@@ -2,19 +2,22 @@
 (docs/performance.md, "Start-up").
 
 ``gui.py`` calls ``network_stack_before_qt()`` before anything else it imports, and
-``qt_with_cached_support_code(cache)`` to import Qt (points 4 to 6). Nothing here imports our UI.
+``qt_with_cached_support_code(cache)`` to import Qt (points 5 to 7), and
+``dataclass_methods_done()`` once it has imported what the window needs (point 4). Nothing here
+imports our UI.
 """
 
 from __future__ import annotations
 
 import contextlib
 import importlib
-import os
 import re
 import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+from agent_desktop.code_cache import CodeCache, DataclassMethods, caller_flags
 
 # 1. Everything that is not Qt comes first. Once PySide6 is loaded, its import hook (for
 #    ``__feature__``) reads the *source* of every module imported after it to see whether it
@@ -40,7 +43,7 @@ _SHARED_BY_BOTH_HALVES = (
 )
 _AIOHTTP_HALF = ("aiohttp", "aiocometd_noloop")
 _THIS_THREADS_HALF = (
-    "httpx", "httpcore", "anyio._backends._asyncio", "platformdirs",
+    "httpx", "httpcore", "anyio._backends._asyncio",
     "agent_desktop.domain.store", "agent_desktop.domain.rules", "agent_desktop.domain.schedule",
     "agent_desktop.localzone", "agent_desktop.logs", "agent_desktop.services.gws_session",
     "agent_desktop.services.local_store", "agent_desktop.services.ledger_sync",
@@ -99,7 +102,19 @@ def _import_aiohttp_half() -> None:
         _import_all(_AIOHTTP_HALF)
 
 
-def network_stack_before_qt() -> None:
+# 4. The methods ``dataclasses`` writes for each class at import are compiled from strings at
+#    every start (~230 functions, ~27 ms of this thread's CPU): their code objects are kept in
+#    the cache folder too, from the first import to ``dataclass_methods_done()`` (code_cache.py).
+DATACLASS_METHODS_CACHE = "dataclass-methods.bin"
+_dataclass_methods: DataclassMethods | None = None
+# (compiled, taken from the cache) by the last start-up; for tests.
+dataclass_methods_counts = (0, 0)
+
+
+def network_stack_before_qt(cache_dir: Path) -> None:
+    global _dataclass_methods
+    _dataclass_methods = DataclassMethods(CodeCache(cache_dir / DATACLASS_METHODS_CACHE))
+    _dataclass_methods.start()
     _import_all(_SHARED_BY_BOTH_HALVES)
     other = threading.Thread(target=_import_aiohttp_half, name="import-aiohttp", daemon=True)
     other.start()
@@ -109,7 +124,16 @@ def network_stack_before_qt() -> None:
         other.join()  # before anything imports Qt (point 1)
 
 
-# 4. PySide6 carries its support modules (the signature and ``__feature__`` machinery, ~130 kB of
+def dataclass_methods_done() -> None:
+    """Dataclasses made from now on compile their methods as usual; the cache is saved."""
+    global _dataclass_methods, dataclass_methods_counts
+    if _dataclass_methods is not None:
+        _dataclass_methods.stop()
+        dataclass_methods_counts = (_dataclass_methods.cache.made, _dataclass_methods.cache.taken)
+        _dataclass_methods = None
+
+
+# 5. PySide6 carries its support modules (the signature and ``__feature__`` machinery, ~130 kB of
 #    Python) as source inside the shiboken6 library and compiles them at every import of Qt:
 #    ~40 ms. Their code objects are kept in the app's cache folder, keyed by the source's hash,
 #    as Python keeps a module's bytecode beside it (it cannot beside these). Only that loader's
@@ -120,37 +144,19 @@ _QT_SUPPORT_FILES = ("shibokensupport/", "signature_bootstrap")
 qt_support_code_counts = (0, 0)
 
 
-def qt_with_cached_support_code(cache: Path) -> None:
+def qt_with_cached_support_code(path: Path) -> None:
     global qt_support_code_counts
     import builtins
-    import hashlib
-    import marshal
-    from importlib.util import MAGIC_NUMBER  # the bytecode's version: another Python, another cache
-    from types import CodeType
 
-    try:
-        data = cache.read_bytes()
-        known = marshal.loads(data[len(MAGIC_NUMBER):]) if data.startswith(MAGIC_NUMBER) else {}
-    except (OSError, ValueError, EOFError, TypeError):
-        known = {}
-    if not isinstance(known, dict):
-        known = {}
-    used: dict[tuple[str, str], object] = {}
-    made = 0
+    cache = CodeCache(path)
     plain_compile = builtins.compile
 
-    def compile_once(source, filename, mode, *args, **kwargs):  # type: ignore[no-untyped-def]
-        nonlocal made
-        if (args or kwargs or mode != "exec" or not isinstance(source, bytes)
-                or not isinstance(filename, str) or not filename.startswith(_QT_SUPPORT_FILES)):
-            return plain_compile(source, filename, mode, *args, **kwargs)
-        key = (filename, hashlib.sha256(source).hexdigest())
-        code = known.get(key)
-        if not isinstance(code, CodeType):
-            code = plain_compile(source, filename, mode)
-            made += 1
-        used[key] = code
-        return code
+    def compile_once(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, **kwargs):  # type: ignore[no-untyped-def]
+        inherited = 0 if dont_inherit else caller_flags()  # what the builtin would have inherited
+        if (mode == "exec" and not flags and optimize == -1 and not kwargs and isinstance(source, bytes)
+                and isinstance(filename, str) and filename.startswith(_QT_SUPPORT_FILES)):
+            return cache.compiled(source, filename, inherited)
+        return plain_compile(source, filename, mode, flags | inherited, True, optimize, **kwargs)
 
     builtins.compile = compile_once
     plain_re_compile = re.compile
@@ -161,19 +167,11 @@ def qt_with_cached_support_code(cache: Path) -> None:
         builtins.compile = plain_compile
         re.compile = plain_re_compile
     _no_source_scans_for_features()
-    qt_support_code_counts = (made, len(used) - made)
-    if made:  # first start, or another PySide6: keep what this one compiled (and only that)
-        partial = cache.with_name(f"{cache.name}.{os.getpid()}")
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            partial.write_bytes(MAGIC_NUMBER + marshal.dumps(used))
-            os.replace(partial, cache)  # whole or not at all, even with two starts at once
-        except (OSError, ValueError):  # a read-only home, a full disk: compiled again next time
-            with contextlib.suppress(OSError):
-                partial.unlink()
+    qt_support_code_counts = (cache.made, cache.taken)
+    cache.save()  # a first start, or another PySide6: keep what this one compiled (and only that)
 
 
-# 5. The support modules compile three large regular expressions at import (~17 ms), for the
+# 6. The support modules compile three large regular expressions at import (~17 ms), for the
 #    signature texts of error messages and for writing .pyi stubs: the window uses neither
 #    before something goes wrong, if ever. Each is compiled when first used.
 _plain_re_compile = re.compile
@@ -208,7 +206,7 @@ class _CompiledOnFirstUse:
         return getattr(self._pattern(), name)
 
 
-# 6. PySide6's ``__feature__`` hook reads the *source* of every module imported after Qt
+# 7. PySide6's ``__feature__`` hook reads the *source* of every module imported after Qt
 #    (``inspect.getsource``) to tell modules that mention "PySide6" (switched to "no feature" when
 #    they touch Qt: 0) from the rest (left alone: -1). The two differ only once some module selects
 #    a feature (``from __feature__ import snake_case``); none of ours does. Every module is
