@@ -99,6 +99,9 @@ def test_the_icons_are_bundled():
 def test_tests_and_unused_qt_are_left_out():
     relative = [path.relative_to(_top()).as_posix() for path in _bundled_files()]
     assert not [p for p in relative if "/tests/" in p or p.startswith("tests/")]
+    # The modules are plain files in the bundle (noarchive): nothing of the benchmarks or tools.
+    assert any(p.endswith("agent_desktop/gui.pyc") for p in relative)
+    assert not [p for p in relative if p.split("/")[1:2] in (["benchmarks"], ["tools"])]
     # Of the catalogues, only the app's and Qt's base ones for the languages it ships.
     assert sorted(Path(p).name for p in relative if p.endswith(".qm")) == [
         "agent_desktop_en.qm", "agent_desktop_es.qm", "qtbase_en.qm", "qtbase_es.qm"]
