@@ -47,3 +47,12 @@ def test_process_cpu_time_counts_up_and_is_zero_for_no_process():
         pass
     assert process_cpu_s(os.getpid()) > first or not os.path.exists("/proc")
     assert process_cpu_s(2**31 - 1) == 0.0  # no such process
+
+
+def test_the_start_up_scenario_times_the_checkout_or_the_given_executable():
+    from benchmarks.scenarios import startup
+
+    assert startup.start_command() == [sys.executable, "-m", "agent_desktop", "--demo"]
+    assert startup.start_command("dist/agent-desktop/agent-desktop") == ["dist/agent-desktop/agent-desktop", "--demo"]
+    out = subprocess.run([sys.executable, "-m", "benchmarks", "--help"], capture_output=True, text=True, timeout=60)
+    assert "--app" in out.stdout
