@@ -84,6 +84,7 @@ class DataclassMethods:
 
     def __init__(self, cache: CodeCache) -> None:
         self.cache = cache
+        self._shadowing = False
 
     def start(self) -> None:
         import dataclasses
@@ -98,12 +99,15 @@ class DataclassMethods:
                 source = cache.compiled(source, "<string>", caller_flags())
             return _exec(source, globals, locals, **kwargs)
 
-        if "exec" not in vars(dataclasses):
+        if "exec" not in vars(dataclasses):  # (a Python whose dataclasses has its own: left alone)
             dataclasses.exec = exec_compiled_once  # type: ignore[attr-defined]
+            self._shadowing = True
 
     def stop(self) -> None:
         import dataclasses
 
-        with contextlib.suppress(AttributeError):
-            del dataclasses.exec  # type: ignore[attr-defined]
+        if self._shadowing:
+            with contextlib.suppress(AttributeError):
+                del dataclasses.exec  # type: ignore[attr-defined]
+            self._shadowing = False
         self.cache.save()

@@ -76,3 +76,12 @@ def test_an_unwritable_cache_folder_only_costs_the_compilation(tmp_path):
     blocked.write_text("")
     classes, cache = made_through_the_cache(blocked / "methods.bin")
     assert cache.made > 5 and classes[0](1) == classes[0](1)
+
+
+def test_a_dataclasses_module_with_its_own_exec_is_left_alone(tmp_path, monkeypatch):
+    own = object()
+    monkeypatch.setattr(dataclasses, "exec", own, raising=False)
+    methods = DataclassMethods(CodeCache(tmp_path / "methods.bin"))
+    methods.start()
+    methods.stop()
+    assert dataclasses.exec is own
