@@ -135,8 +135,8 @@ def dataclass_methods_done() -> None:
 
 # 5. PySide6 carries its support modules (the signature and ``__feature__`` machinery, ~130 kB of
 #    Python) as source inside the shiboken6 library and compiles them at every import of Qt:
-#    ~40 ms. Their code objects are kept in the app's cache folder, keyed by the source's hash,
-#    as Python keeps a module's bytecode beside it (it cannot beside these). Only that loader's
+#    ~40 ms. Their code objects are kept in the app's cache folder (code_cache.py), as Python
+#    keeps a module's bytecode beside it (it cannot beside these). Only that loader's
 #    calls are answered from it, and only while Qt is imported, in one thread (the other joined).
 QT_SUPPORT_CODE_CACHE = "pyside-support-code.bin"
 _QT_SUPPORT_FILES = ("shibokensupport/", "signature_bootstrap")
