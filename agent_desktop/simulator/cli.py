@@ -12,6 +12,7 @@ import gc
 import ipaddress
 import json
 import logging
+import os
 import signal
 import sys
 import threading
@@ -152,11 +153,16 @@ def _tune_gc() -> None:
 
 
 def _stop_when_stdin_closes(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> None:
+    # os.read on the descriptor, not sys.stdin: a daemon thread blocked inside the buffered
+    # reader holds its lock, and when a signal ends the simulator instead, the interpreter's
+    # shutdown waited 1 s for that lock and then aborted (SIGABRT, "_enter_buffered_busy").
+    fd = sys.stdin.fileno()
+
     def watch() -> None:
         try:
-            while sys.stdin.buffer.read(4096):
+            while os.read(fd, 4096):
                 pass
-        except (OSError, ValueError):
+        except OSError:
             pass
         loop.call_soon_threadsafe(stop.set)
 

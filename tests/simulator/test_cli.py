@@ -173,3 +173,24 @@ def test_exit_with_stdin_stops_the_simulator_when_its_parent_is_gone():
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def test_exit_with_stdin_still_ends_cleanly_and_at_once_on_sigterm():
+    # The demo stops its simulator with SIGTERM. The thread watching stdin used to hold the
+    # buffered reader's lock, and the interpreter's shutdown then waited 1 s and aborted.
+    import json
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-m", "agent_desktop.simulator", "--port", "0", "--agents", "1",
+                                "--records-per-agent", "1", "--log-level", "WARNING", "--exit-with-stdin"],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert json.loads(process.stdout.readline())["event"] == "ready"
+        process.terminate()
+        assert process.wait(timeout=20) == 0
+        assert "Fatal Python error" not in process.stderr.read()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
