@@ -1,10 +1,10 @@
 """The window's start-up imports, in the order and the threads that make them cheap
 (docs/performance.md, "Start-up").
 
-``gui.py`` calls ``network_stack_before_qt()`` before anything else it imports, and
-``qt_with_cached_support_code(cache)`` to import Qt (points 5 to 7), and
-``dataclass_methods_done()`` once it has imported what the window needs (point 4). Nothing here
-imports our UI.
+``gui.py`` calls ``network_stack_before_qt(cache_dir)`` before anything else it imports (but
+platformdirs, which names the cache folder), ``qt_with_cached_support_code(cache)`` to import Qt
+(points 5 to 7), and ``dataclass_methods_done()`` once it has imported what the window needs
+(point 4). Nothing here imports our UI.
 """
 
 from __future__ import annotations
