@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import signal
 import socket
@@ -157,40 +158,31 @@ async def test_an_embedded_simulator_leaves_the_hosts_garbage_collector_alone():
         assert (gc.get_threshold(), gc.get_freeze_count()) == before
 
 
-def test_exit_with_stdin_stops_the_simulator_when_its_parent_is_gone():
-    import json
-    import subprocess
-    import sys
-
-    process = subprocess.Popen([sys.executable, "-m", "agent_desktop.simulator", "--port", "0", "--agents", "1",
-                                "--records-per-agent", "1", "--log-level", "WARNING", "--exit-with-stdin"],
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    try:
-        assert json.loads(process.stdout.readline())["event"] == "ready"
-        process.stdin.close()  # what the kernel does when the app that started it dies
-        assert process.wait(timeout=20) == 0
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-
-
-def test_exit_with_stdin_still_ends_cleanly_and_at_once_on_sigterm():
-    # The demo stops its simulator with SIGTERM. The thread watching stdin used to hold the
-    # buffered reader's lock, and the interpreter's shutdown then waited 1 s and aborted.
-    import json
-    import subprocess
-    import sys
-
+@contextlib.contextmanager
+def demo_style_simulator():
+    """The simulator as the demo starts it (``--exit-with-stdin``), ready; killed if still there."""
     process = subprocess.Popen([sys.executable, "-m", "agent_desktop.simulator", "--port", "0", "--agents", "1",
                                 "--records-per-agent", "1", "--log-level", "WARNING", "--exit-with-stdin"],
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert json.loads(process.stdout.readline())["event"] == "ready"
-        process.terminate()
-        assert process.wait(timeout=20) == 0
-        assert "Fatal Python error" not in process.stderr.read()
+        yield process
     finally:
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def test_exit_with_stdin_stops_the_simulator_when_its_parent_is_gone():
+    with demo_style_simulator() as process:
+        process.stdin.close()  # what the kernel does when the app that started it dies
+        assert process.wait(timeout=20) == 0
+
+
+def test_exit_with_stdin_still_ends_cleanly_and_at_once_on_sigterm():
+    # The demo stops its simulator with SIGTERM. The thread watching stdin used to hold the
+    # buffered reader's lock, and the interpreter's shutdown then waited 1 s and aborted.
+    with demo_style_simulator() as process:
+        process.terminate()
+        assert process.wait(timeout=20) == 0
+        assert "Fatal Python error" not in process.stderr.read()
