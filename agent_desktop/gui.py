@@ -24,7 +24,8 @@ import platformdirs
 from agent_desktop import startup_imports
 
 CACHE_DIR = Path(platformdirs.user_cache_dir("agent-desktop"))
-startup_imports.network_stack_before_qt(CACHE_DIR)
+startup_imports.dataclass_methods_from(CACHE_DIR)
+startup_imports.network_stack_before_qt()
 
 from agent_desktop import __version__, logs  # noqa: E402
 from agent_desktop.domain.store import RecordStore  # noqa: E402

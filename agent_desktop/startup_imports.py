@@ -1,10 +1,11 @@
 """The window's start-up imports, in the order and the threads that make them cheap
 (docs/performance.md, "Start-up").
 
-``gui.py`` calls ``network_stack_before_qt(cache_dir)`` before anything else it imports (but
-platformdirs, which names the cache folder), ``qt_with_cached_support_code(cache)`` to import Qt
-(points 5 to 7), and ``dataclass_methods_done()`` once it has imported what the window needs
-(point 4). Nothing here imports our UI.
+``gui.py`` calls ``dataclass_methods_from(cache_dir)`` and ``network_stack_before_qt()`` before
+anything else it imports (but platformdirs, which names the cache folder),
+``qt_with_cached_support_code(cache)`` to import Qt (points 5 to 7), and
+``dataclass_methods_done()`` once it has imported what the window needs (point 4). Nothing here
+imports our UI.
 """
 
 from __future__ import annotations
@@ -111,10 +112,15 @@ _dataclass_methods: DataclassMethods | None = None
 dataclass_methods_counts = (0, 0)
 
 
-def network_stack_before_qt(cache_dir: Path) -> None:
+def dataclass_methods_from(cache_dir: Path) -> None:
+    """Dataclasses made from now until ``dataclass_methods_done()`` take their methods' code
+    from the cache file in ``cache_dir``."""
     global _dataclass_methods
     _dataclass_methods = DataclassMethods(CodeCache(cache_dir / DATACLASS_METHODS_CACHE))
     _dataclass_methods.start()
+
+
+def network_stack_before_qt() -> None:
     _import_all(_SHARED_BY_BOTH_HALVES)
     other = threading.Thread(target=_import_aiohttp_half, name="import-aiohttp", daemon=True)
     other.start()
@@ -159,13 +165,12 @@ def qt_with_cached_support_code(path: Path) -> None:
         return plain_compile(source, filename, mode, flags | inherited, True, optimize, **kwargs)
 
     builtins.compile = compile_once
-    plain_re_compile = re.compile
     re.compile = _support_patterns_compiled_on_first_use
     try:
         import PySide6.QtCore  # noqa: F401
     finally:
         builtins.compile = plain_compile
-        re.compile = plain_re_compile
+        re.compile = _plain_re_compile
     _no_source_scans_for_features()
     qt_support_code_counts = (cache.made, cache.taken)
     cache.save()  # a first start, or another PySide6: keep what this one compiled (and only that)
