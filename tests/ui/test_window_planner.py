@@ -46,14 +46,14 @@ def test_bulk_move_of_the_selected_rows_from_ctrl_m(window, logged_in, sim, qtbo
 
 
 def test_day_view_move_opens_the_reschedule_dialog_at_the_new_time(window, logged_in, sim, qtbot):
-    record = move_to_personal_row(qtbot, window)
+    slot = window.controller.planner.load.slot_length
+    record = move_to_personal_row(qtbot, window, movable_by=4 * slot)
     qtbot.keyClick(window.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     day_view = window.controller.planner.day_view
     assert day_view is not None and window.views.currentWidget() is day_view
     timeline = day_view.timeline
     qtbot.waitUntil(lambda: QApplication.focusWidget() is timeline)
     assert timeline.current_record().key == record.key
-    slot = window.controller.planner.load.slot_length
     for _ in range(4):  # an hour later with 15-minute slots
         qtbot.keyClick(timeline, Qt.Key.Key_Right)
     qtbot.keyClick(timeline, Qt.Key.Key_Return)

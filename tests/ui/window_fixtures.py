@@ -3,13 +3,14 @@ with its controller, and small helpers. Imported by the test modules that use th
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
 
 from agent_desktop.domain.records import CallbackType
+from agent_desktop.domain.rules import RescheduleRefused, validate_reschedule
 from agent_desktop.gui import Connector
 from agent_desktop.simulator import SimulatorConfig, SimulatorThread
 from agent_desktop.ui.controller import MainController
@@ -60,10 +61,28 @@ def status_trail(store, key):
     return trail
 
 
-def move_to_personal_row(qtbot, win):
+def move_to_personal_row(qtbot, win, movable_by: timedelta | None = None):
+    """Walk the table down to the first future personal callback. With ``movable_by``, the first
+    that may also be moved that much later on the same day of the agent's: the demo's times follow
+    the clock, so without it a test that moves the record fails at the hours when the new time
+    falls outside the contact's calling hours."""
     for _ in range(win.proxy.rowCount()):
         record = win.current_record()
-        if record.callback_type is CallbackType.PERSONAL and record.scheduled_at > datetime.now(timezone.utc):
+        if (record.callback_type is CallbackType.PERSONAL and record.scheduled_at > datetime.now(timezone.utc)
+                and (movable_by is None or may_move(win, record, movable_by))):
             return record
         qtbot.keyClick(win.table, Qt.Key.Key_Down)
-    pytest.fail("no future personal callback in the demo data")
+    pytest.fail("no future personal callback in the demo data" + (f" movable by {movable_by}" if movable_by else ""))
+
+
+def may_move(win, record, by: timedelta) -> bool:
+    moved = record.scheduled_at + by
+    agent_tz = win.controller.agent_tz
+    if moved.astimezone(agent_tz).date() != record.scheduled_at.astimezone(agent_tz).date():
+        return False
+    try:
+        validate_reschedule(moved, record.callback_type, now=datetime.now(timezone.utc), record=record,
+                            policy=win.controller.planner.policy)
+    except RescheduleRefused:
+        return False
+    return True
