@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from datetime import datetime, timedelta, timezone
 from typing import Callable
+from zoneinfo import ZoneInfo
 
 import httpx
 
@@ -18,6 +20,28 @@ def sim_records(sim, agent: str) -> dict[int, dict]:
     reply = httpx.get(f"{sim.url}/sim/records", params={"agent": agent}, timeout=5)
     reply.raise_for_status()
     return {r["handle"]: r for r in reply.json()["records"]}
+
+
+def make_personal_callbacks_due_soon(sim, agent: str, count: int = 2) -> list[int]:
+    """Make ``count`` of the agent's records personal callbacks due 1–7 hours from now, each on a
+    quarter hour inside its contact's calling window (so the server takes them as they are), and
+    return their handles. Call it before the agent logs in. The demo data follows the clock: at
+    some hours of the day none of an agent's personal callbacks falls in the next hours."""
+    first_quarter = (int(time.time()) // 900 + 1) * 900
+    chosen: list[int] = []
+    for handle, record in sorted(sim_records(sim, agent).items()):
+        zone = ZoneInfo(record["timeZone"])
+        for moment in range(first_quarter + 3600, first_quarter + 7 * 3600, 900):
+            local = datetime.fromtimestamp(moment, zone)
+            if record["dailyFrom"] <= local.hour * 3600 + local.minute * 60 <= record["dailyUntil"]:
+                reply = httpx.post(f"{sim.url}/sim/set-schedule", timeout=5,
+                                   json={"handle": handle, "timestamp": moment, "callbackType": "Personal"})
+                reply.raise_for_status()
+                chosen.append(handle)
+                break
+        if len(chosen) == count:
+            return chosen
+    raise AssertionError(f"no {count} records of {agent} may be called in the next hours")
 
 
 async def wait_for_store(store: RecordStore, predicate: Callable[[], bool], timeout_s: float = 10.0) -> None:

@@ -7,13 +7,21 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import httpx
+import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 
 from agent_desktop.domain.records import CallbackType, RecordStatus
 from agent_desktop.ui.planner_wiring import HAND_OVER_LEAD
-from support.e2e import sim_records
+from support.e2e import make_personal_callbacks_due_soon, sim_records
 from ui.window_fixtures import logged_in, move_to_personal_row, sim, window  # noqa: F401 - fixtures
+
+
+@pytest.fixture
+def personal_soon(sim):
+    """Personal callbacks due in the next hours, whatever the hour; requested before ``window``,
+    so that they are there when agent1 logs in."""
+    return make_personal_callbacks_due_soon(sim, "agent1")
 
 
 def select_rows(window, rows):
@@ -66,7 +74,8 @@ def test_day_view_move_opens_the_reschedule_dialog_at_the_new_time(window, logge
     qtbot.waitUntil(lambda: QApplication.focusWidget() is timeline)  # back where the agent was working
 
 
-def test_not_ready_puts_personal_callbacks_at_risk_and_one_click_hands_them_over(window, logged_in, sim, qtbot):
+def test_not_ready_puts_personal_callbacks_at_risk_and_one_click_hands_them_over(
+        personal_soon, window, logged_in, sim, qtbot):
     assert not window.at_risk_banner.isVisible()
     reply = httpx.post(f"{sim.url}/sim/agent-state", json={"agent": "agent1", "state": "NotReady"}, timeout=5)
     reply.raise_for_status()
@@ -88,7 +97,7 @@ def test_not_ready_puts_personal_callbacks_at_risk_and_one_click_hands_them_over
     assert "Handed to the campaign" in window.statusBar().currentMessage()
 
 
-def test_ready_again_clears_the_warning(window, logged_in, sim, qtbot):
+def test_ready_again_clears_the_warning(personal_soon, window, logged_in, sim, qtbot):
     httpx.post(f"{sim.url}/sim/agent-state", json={"agent": "agent1", "state": "LoggedOut"}, timeout=5)
     qtbot.waitUntil(window.at_risk_banner.isVisible, timeout=10_000)
     assert "logged out" in window.at_risk_banner.text.text()
@@ -108,9 +117,10 @@ def personal_due_soon(logged_in):
             and now < r.scheduled_at < now + timedelta(hours=8)]
 
 
-def test_quitting_with_personal_callbacks_to_come_asks_and_can_hand_them_over(window, logged_in, sim, qtbot):
+def test_quitting_with_personal_callbacks_to_come_asks_and_can_hand_them_over(
+        personal_soon, window, logged_in, sim, qtbot):
     due = personal_due_soon(logged_in)
-    assert due, "the simulator's demo data has personal callbacks in the next hours"
+    assert {r.key.record_handle for r in due} >= set(personal_soon)
     window.close_guard = window.controller.planner.confirm_quit
     closed = []
     window.closed.connect(lambda: closed.append(True))
@@ -128,8 +138,9 @@ def test_quitting_with_personal_callbacks_to_come_asks_and_can_hand_them_over(wi
     assert all(truth[r.key.record_handle]["callbackType"] == "Campaign" for r in due)
 
 
-def test_quit_anyway_closes_without_sending(window, logged_in, sim, qtbot):
+def test_quit_anyway_closes_without_sending(personal_soon, window, logged_in, sim, qtbot):
     due = personal_due_soon(logged_in)
+    assert {r.key.record_handle for r in due} >= set(personal_soon)
     window.close_guard = window.controller.planner.confirm_quit
     window.close()
     quit_question(window, qtbot).findChild(object, "quitAnywayButton").click()
