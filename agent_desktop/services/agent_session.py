@@ -325,7 +325,7 @@ class AgentSession(SessionRecovery, RecordActions):
         pending = PendingReschedule(
             reference_id=new_reference_id(), owner=self.owner, key=key, campaign_name=record.campaign_name,
             when=when.astimezone(timezone.utc), callback_type=callback_type,
-            previous_at=record.scheduled_at, created_at=time.time())
+            previous_at=record.scheduled_at, created_at=time.time(), previous_type=record.callback_type)
         await self._supersede_older(key)
         sending_now = self._online
         if self.local is not None:

@@ -99,6 +99,12 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE history_v2 RENAME TO history;
     CREATE INDEX history_record ON history(owner, application_id, record_handle, settled_at);
     """,
+    # 3: a reschedule keeps the type the record had before it, as it keeps the time, so that
+    # "Restore previous time" gives both back. Empty for the rows written before.
+    """
+    ALTER TABLE outbox ADD COLUMN previous_type TEXT;
+    ALTER TABLE history ADD COLUMN previous_type TEXT;
+    """,
 )
 
 RESCHEDULE = "reschedule"  # the history's action of a reschedule
@@ -117,6 +123,7 @@ class PendingReschedule:
     previous_at: datetime | None
     created_at: float
     attempts: int = 0
+    previous_type: CallbackType | None = None  # the record's type before; None if not known
 
 
 @dataclass(frozen=True)
@@ -131,6 +138,7 @@ class HistoryEntry:
     reason: str
     action: str = RESCHEDULE  # or one of services.record_actions' action names
     detail: str = ""  # what the action carried: a call result, a new number
+    previous_type: CallbackType | None = None  # a reschedule's type before; None if not known
 
 def _epoch(moment: datetime | None) -> int | None:
     return int(moment.timestamp()) if moment else None
@@ -138,6 +146,17 @@ def _epoch(moment: datetime | None) -> int | None:
 
 def _moment(epoch: int | None) -> datetime | None:
     return datetime.fromtimestamp(epoch, timezone.utc) if epoch is not None else None
+
+
+def _type_text(callback_type: CallbackType | None) -> str | None:
+    return callback_type.value if callback_type is not None else None
+
+
+def _type(text: str | None) -> CallbackType | None:
+    try:
+        return CallbackType(text) if text else None
+    except ValueError:  # written by a newer version that knows more types: not known here
+        return None
 
 
 def _digest(text: str) -> bytes:
@@ -249,20 +268,22 @@ class LocalStore:
     async def add_pending(self, pending: PendingReschedule) -> None:
         def add() -> None:
             self._conn().execute(
-                "INSERT INTO outbox VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO outbox (reference_id, owner, application_id, record_handle, campaign_name,"
+                " scheduled_at, callback_type, previous_at, created_at, attempts, previous_type)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (pending.reference_id, pending.owner, pending.key.application_id, pending.key.record_handle,
                  pending.campaign_name, _epoch(pending.when), pending.callback_type.value,
-                 _epoch(pending.previous_at), pending.created_at, pending.attempts))
+                 _epoch(pending.previous_at), pending.created_at, pending.attempts, _type_text(pending.previous_type)))
         await self._run(add)
 
     async def pending(self, owner: str) -> list[PendingReschedule]:
         def read() -> list[PendingReschedule]:
             rows = self._conn().execute(
                 "SELECT reference_id, owner, application_id, record_handle, campaign_name, scheduled_at,"
-                " callback_type, previous_at, created_at, attempts FROM outbox WHERE owner = ?"
+                " callback_type, previous_at, created_at, attempts, previous_type FROM outbox WHERE owner = ?"
                 " ORDER BY created_at", (owner,)).fetchall()
             return [PendingReschedule(r[0], r[1], RecordKey(r[2], r[3]), r[4], _moment(r[5]),  # type: ignore[arg-type]
-                                      CallbackType(r[6]), _moment(r[7]), r[8], r[9]) for r in rows]
+                                      CallbackType(r[6]), _moment(r[7]), r[8], r[9], _type(r[10])) for r in rows]
         return await self._run(read)
 
     async def count_attempt(self, reference_id: str) -> None:
@@ -279,11 +300,12 @@ class LocalStore:
                 if gone:
                     db.execute(
                         "INSERT INTO history (owner, application_id, record_handle, reference_id, previous_at,"
-                        " scheduled_at, callback_type, requested_at, settled_at, result, reason)"
-                        " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                        " scheduled_at, callback_type, requested_at, settled_at, result, reason, previous_type)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                         (pending.owner, pending.key.application_id, pending.key.record_handle,
                          pending.reference_id, _epoch(pending.previous_at), _epoch(pending.when),
-                         pending.callback_type.value, pending.created_at, time.time(), result, reason))
+                         pending.callback_type.value, pending.created_at, time.time(), result, reason,
+                         _type_text(pending.previous_type)))
                 db.execute("COMMIT")
                 return bool(gone)
             except BaseException:
@@ -308,12 +330,12 @@ class LocalStore:
             only = "" if every_action else f" AND action = '{RESCHEDULE}'"
             rows = self._conn().execute(
                 "SELECT reference_id, previous_at, scheduled_at, callback_type, requested_at, settled_at,"
-                " result, reason, action, detail FROM history"
+                " result, reason, action, detail, previous_type FROM history"
                 " WHERE owner = ? AND application_id = ? AND record_handle = ?" + only +
                 " ORDER BY settled_at, id", (owner, key.application_id, key.record_handle)).fetchall()
             return [HistoryEntry(r[0], _moment(r[1]), _moment(r[2]), CallbackType(r[3]) if r[3] else None,
                                  datetime.fromtimestamp(r[4], timezone.utc),
-                                 datetime.fromtimestamp(r[5], timezone.utc), r[6], r[7], r[8], r[9])
+                                 datetime.fromtimestamp(r[5], timezone.utc), r[6], r[7], r[8], r[9], _type(r[10]))
                     for r in rows]
         return await self._run(read)
 

@@ -49,6 +49,9 @@ def restore_target(entries: list[HistoryEntry], record: OutboundRecord) -> tuple
     last = confirmed[-1]
     if last.previous_at is None or record.scheduled_at != last.scheduled_at:
         return None
-    # The type it had before: set by the confirmed reschedule before this one, if there was one.
-    before = confirmed[-2].callback_type if len(confirmed) > 1 else (record.callback_type or last.callback_type)
+    # The type it had before: written with the reschedule since schema 3; for older entries,
+    # the type the confirmed reschedule before this one set, else (not known) the one it has.
+    before = last.previous_type
+    if before is None:
+        before = confirmed[-2].callback_type if len(confirmed) > 1 else (record.callback_type or last.callback_type)
     return last.previous_at, before

@@ -1,5 +1,5 @@
-"""Migration 2 of the local store: the history keeps every record action, and a database of
-schema 1 opens with its reschedule history intact."""
+"""Migrations 2 and 3 of the local store: the history keeps every record action and the type a
+reschedule replaced, and a database of an older schema opens with its history and outbox intact."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ async def test_a_schema_1_database_keeps_its_history_after_migration(tmp_path):
     local = LocalStore(path)
     await local.open()
     try:
-        assert await local.schema_version() == len(MIGRATIONS) == 2
+        assert await local.schema_version() == len(MIGRATIONS) == 3
         [entry] = await local.history(OWNER, KEY)
         assert (entry.reference_id, entry.action, entry.scheduled_at, entry.callback_type, entry.result) == (
             "old-ref", "reschedule", WHEN, CallbackType.PERSONAL, "confirmed")
@@ -60,5 +60,36 @@ async def test_other_actions_are_kept_apart_from_the_reschedule_history(tmp_path
             "complete", "WrongParty", WHEN, None)
         assert (cancel.action, cancel.result, cancel.callback_type) == ("cancel", "failed", None)
         assert "no longer active" in cancel.reason
+    finally:
+        await local.close()
+
+
+async def test_a_schema_2_database_keeps_its_outbox_and_history_and_learns_the_previous_type(tmp_path):
+    path = tmp_path / "v2.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.executescript(MIGRATIONS[0])
+        db.executescript(MIGRATIONS[1])
+        db.execute("INSERT INTO outbox VALUES (?,?,?,?,?,?,?,?,?,?)",
+                   ("queued-ref", OWNER, 134, 9, "Win-back", int(WHEN.timestamp()), "Campaign",
+                    int((WHEN - timedelta(days=1)).timestamp()), 5.0, 1))
+        db.execute("PRAGMA user_version = 2")
+    local = LocalStore(path)
+    await local.open()
+    try:
+        assert await local.schema_version() == 3
+        [queued] = await local.pending(OWNER)
+        assert (queued.reference_id, queued.callback_type, queued.attempts, queued.previous_type) == (
+            "queued-ref", CallbackType.CAMPAIGN, 1, None)  # written before the type was kept: not known
+        assert await local.settle(queued, "confirmed")
+        later = PendingReschedule("new-ref", OWNER, KEY, "Win-back", WHEN + timedelta(days=1), CallbackType.CAMPAIGN,
+                                  WHEN, time.time(), previous_type=CallbackType.PERSONAL)
+        await local.add_pending(later)
+        [waiting] = await local.pending(OWNER)
+        assert waiting == later
+        assert await local.settle(later, "confirmed")
+        old, new = await local.history(OWNER, KEY)
+        assert (old.reference_id, old.previous_type) == ("queued-ref", None)
+        assert (new.reference_id, new.previous_at, new.callback_type, new.previous_type) == (
+            "new-ref", WHEN, CallbackType.CAMPAIGN, CallbackType.PERSONAL)
     finally:
         await local.close()

@@ -3,15 +3,20 @@ with a real local store (the ledger's history table)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from agent_desktop.domain.records import RecordStatus
+from agent_desktop.domain.records import CallbackType, RecordStatus
 from agent_desktop.gui import Connector
+from agent_desktop.services.local_store import HistoryEntry
 from agent_desktop.ui.controller import MainController
 from agent_desktop.ui.main_window import MainWindow
+from agent_desktop.ui.record_history import restore_target
 from support.e2e import sim_records
+from ui.test_records_model import record as a_record
 from ui.window_fixtures import UTC, log_in, move_to_personal_row, sim  # noqa: F401 - fixtures
 
 
@@ -74,3 +79,43 @@ def test_history_follows_the_current_row(window, agent_with_ledger, qtbot):
     qtbot.waitUntil(lambda: not window.restore_action.isEnabled(), timeout=5_000)
     qtbot.keyClick(window.table, Qt.Key.Key_Up)
     qtbot.waitUntil(lambda: "History" in window.details.text(), timeout=5_000)
+
+
+def confirmed(previous_at, scheduled_at, kind, previous_type=None):
+    return HistoryEntry("ref", previous_at, scheduled_at, kind, scheduled_at, scheduled_at, "confirmed", "",
+                        previous_type=previous_type)
+
+
+def test_restore_target_gives_back_the_type_the_last_reschedule_replaced():
+    moved = a_record(1, kind=CallbackType.CAMPAIGN)
+    before = moved.scheduled_at - timedelta(hours=3)
+    entry = confirmed(before, moved.scheduled_at, CallbackType.CAMPAIGN, previous_type=CallbackType.PERSONAL)
+    assert restore_target([entry], moved) == (before, CallbackType.PERSONAL)
+    # Written before the type was kept: the one before is not known, the current one stays.
+    assert restore_target([confirmed(before, moved.scheduled_at, CallbackType.CAMPAIGN)], moved) == (
+        before, CallbackType.CAMPAIGN)
+    # Moved since by someone else: nothing to restore.
+    elsewhere = confirmed(before, moved.scheduled_at + timedelta(hours=1), CallbackType.CAMPAIGN, CallbackType.PERSONAL)
+    assert restore_target([elsewhere], moved) is None
+
+
+def test_restore_after_a_change_of_type_gives_the_type_back_too(window, agent_with_ledger, sim, qtbot):
+    agent = agent_with_ledger
+    record = move_to_personal_row(qtbot, window)
+    original = record.scheduled_at
+    qtbot.keyClick(window.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.controller.dialog is not None and window.controller.dialog.isVisible())
+    dialog = window.controller.dialog
+    dialog.campaign_radio.click()
+    assert dialog.chosen()[1] is CallbackType.CAMPAIGN and dialog.ok_button.isEnabled()
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: agent.store.get(record.key).status is RecordStatus.CONFIRMED
+                    and agent.store.get(record.key).callback_type is CallbackType.CAMPAIGN, timeout=10_000)
+    qtbot.waitUntil(window.restore_action.isEnabled, timeout=5_000)
+
+    qtbot.keyClick(window.table, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: agent.store.get(record.key).scheduled_at == original
+                    and agent.store.get(record.key).callback_type is CallbackType.PERSONAL, timeout=10_000)
+    truth = sim_records(sim, "agent1")[record.key.record_handle]
+    assert (truth["scheduled"], truth["callbackType"]) == (int(original.timestamp()), "Personal")
