@@ -93,8 +93,18 @@ async def test_an_answer_after_the_timeout_is_not_taken_for_the_waiter():
     assert not ops.handle_event(OperationAcknowledged("late", "ScheduledRecordRescheduleAcknowledge", KEY))
 
 
-async def test_a_cancelled_wait_leaves_no_waiter_and_no_timer_behind():
+async def test_a_cancelled_wait_leaves_no_waiter_and_no_timer_behind(monkeypatch):
     loop = asyncio.get_running_loop()
+    deadlines = []  # the acknowledgement timers the operations start, as the loop made them
+    start_timer = loop.call_later
+
+    def recording_call_later(delay, callback, *args, **kwargs):
+        handle = start_timer(delay, callback, *args, **kwargs)
+        if callback is outbound._time_out:
+            deadlines.append(handle)
+        return handle
+
+    monkeypatch.setattr(loop, "call_later", recording_call_later)
     session = FakeSession()
     ops = operations_with(session, timeout=0.05)
     task = asyncio.create_task(
@@ -102,12 +112,9 @@ async def test_a_cancelled_wait_leaves_no_waiter_and_no_timer_behind():
     while not session.bodies:
         await asyncio.sleep(0)
     await asyncio.sleep(0)  # the task now waits for the acknowledgement
-    def deadlines():
-        return [h for h in loop._scheduled if not h.cancelled() and h._callback is outbound._time_out]
-
-    assert len(deadlines()) == 1
+    assert len(deadlines) == 1 and not deadlines[0].cancelled()
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
     assert ops._waiting == {}
-    assert deadlines() == []
+    assert deadlines[0].cancelled()
