@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import textwrap
 import time
 import urllib.error
 import urllib.request
@@ -151,15 +152,20 @@ def test_the_command_tunes_its_own_garbage_collector_only():
 def test_an_embedded_simulator_leaves_the_hosts_garbage_collector_alone():
     # In a fresh interpreter, as above: in the test process, what earlier tests left running
     # (an agent session ending its burst freezes what it made) may move the counts meanwhile.
-    probe = ("import asyncio, gc, json\n"
-             "from agent_desktop.simulator import Simulator, SimulatorConfig\n"
-             "def collector():\n"
-             "    return [list(gc.get_threshold()), gc.get_freeze_count(), gc.isenabled()]\n"
-             "async def main():\n"
-             "    before = collector()\n"
-             "    async with Simulator(SimulatorConfig(port=0, agents=1, records_per_agent=3)):\n"
-             "        print(json.dumps([before, collector()]))\n"
-             "asyncio.run(main())\n")
+    probe = textwrap.dedent("""
+        import asyncio, gc, json
+        from agent_desktop.simulator import Simulator, SimulatorConfig
+
+        def collector():
+            return [list(gc.get_threshold()), gc.get_freeze_count(), gc.isenabled()]
+
+        async def main():
+            before = collector()
+            async with Simulator(SimulatorConfig(port=0, agents=1, records_per_agent=3)):
+                print(json.dumps([before, collector()]))
+
+        asyncio.run(main())
+        """)
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                          timeout=60).stdout
     before, running = json.loads(out)

@@ -13,6 +13,7 @@ import httpx
 from agent_desktop.domain.records import CallbackType
 from agent_desktop.domain.schedule import next_valid_slot
 from agent_desktop.domain.store import RecordStore
+from agent_desktop.simulator.timeutil import in_daily_window
 
 
 def sim_records(sim, agent: str) -> dict[int, dict]:
@@ -32,8 +33,7 @@ def make_personal_callbacks_due_soon(sim, agent: str, count: int = 2) -> list[in
     for handle, record in sorted(sim_records(sim, agent).items()):
         zone = ZoneInfo(record["timeZone"])
         for moment in range(first_quarter + 3600, first_quarter + 7 * 3600, 900):
-            local = datetime.fromtimestamp(moment, zone)
-            if record["dailyFrom"] <= local.hour * 3600 + local.minute * 60 <= record["dailyUntil"]:
+            if in_daily_window(moment, zone, record["dailyFrom"], record["dailyUntil"]):  # the server's own check
                 reply = httpx.post(f"{sim.url}/sim/set-schedule", timeout=5,
                                    json={"handle": handle, "timestamp": moment, "callbackType": "Personal"})
                 reply.raise_for_status()
